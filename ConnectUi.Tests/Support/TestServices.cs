@@ -1,0 +1,34 @@
+using System.Globalization;
+using Bunit;
+using ConnectUi.Features.Connect;
+using ConnectUi.Providers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ConnectUi.Tests.Support;
+
+public static class TestServices
+{
+    /// <summary>The fixed instant every test's <see cref="FakeTimeProvider"/> starts at.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
+
+    /// <summary>Services every component test needs: MudBlazor, the providers, a fixed clock and culture.</summary>
+    public static BunitContext AddConnectUiTestServices(this BunitContext context)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices(options =>
+        {
+            options.PopoverOptions.CheckForPopoverProvider = false;
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        context.Services.AddProviders(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        context.Services.AddOptions<ConnectFlowOptions>();
+        return context;
+    }
+}

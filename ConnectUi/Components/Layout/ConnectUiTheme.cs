@@ -1,0 +1,48 @@
+using MudBlazor;
+
+namespace ConnectUi.Components.Layout;
+
+/// <summary>The app's MudBlazor theme: system fonts (nothing loads from outside) and accessible contrast.</summary>
+public static class ConnectUiTheme
+{
+    private static readonly string[] SystemFonts =
+        ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
+
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f5fbf",
+            Secondary = "#5b4bb7",
+            AppbarBackground = "#ffffff",
+            Background = "#f6f7fb",
+            TextSecondary = "rgba(0,0,0,0.68)",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#8ab4f8",
+            Secondary = "#b5a8ff",
+            Background = "#15171c",
+            Surface = "#1e2128",
+            AppbarBackground = "#1e2128",
+            TextSecondary = "rgba(255,255,255,0.72)",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = SystemFonts },
+            H1 = new H1Typography { FontFamily = SystemFonts },
+            H2 = new H2Typography { FontFamily = SystemFonts },
+            H3 = new H3Typography { FontFamily = SystemFonts },
+            H4 = new H4Typography { FontFamily = SystemFonts, FontSize = "2rem", FontWeight = "600" },
+            H5 = new H5Typography { FontFamily = SystemFonts, FontWeight = "600" },
+            H6 = new H6Typography { FontFamily = SystemFonts, FontWeight = "600" },
+            Button = new ButtonTypography { FontFamily = SystemFonts, TextTransform = "none", FontWeight = "600" },
+            Body1 = new Body1Typography { FontFamily = SystemFonts },
+            Body2 = new Body2Typography { FontFamily = SystemFonts },
+            Subtitle1 = new Subtitle1Typography { FontFamily = SystemFonts },
+            Subtitle2 = new Subtitle2Typography { FontFamily = SystemFonts },
+            Caption = new CaptionTypography { FontFamily = SystemFonts },
+            Overline = new OverlineTypography { FontFamily = SystemFonts },
+        },
+    };
+}

@@ -1,0 +1,51 @@
+namespace ConnectUi.Connections;
+
+/// <summary>What happened to a submitted form, in terms the form can show.</summary>
+public sealed record ConnectResult
+{
+    public required ConnectStatus Status { get; init; }
+    public required VerificationOutcome Outcome { get; init; }
+
+    /// <summary>Set when the connection was saved.</summary>
+    public Guid? ConnectionId { get; init; }
+
+    public DateTimeOffset? VerifiedAt { get; init; }
+
+    /// <summary>What the person should fix; null when connected.</summary>
+    public ConnectProblem? Problem { get; init; }
+
+    public bool Succeeded => Status == ConnectStatus.Connected;
+
+    public static ConnectResult Connected(Guid connectionId, DateTimeOffset verifiedAt) => new()
+    {
+        Status = ConnectStatus.Connected,
+        Outcome = VerificationOutcome.Verified,
+        ConnectionId = connectionId,
+        VerifiedAt = verifiedAt,
+    };
+}
+
+public enum ConnectStatus
+{
+    /// <summary>The provider accepted the credentials and the connection is saved.</summary>
+    Connected,
+
+    /// <summary>The provider refused the credentials, or could not be reached; nothing was saved.</summary>
+    NotVerified,
+
+    /// <summary>The provider accepted the credentials but saving failed; trying again needs no re-typing.</summary>
+    NotSaved,
+
+    /// <summary>Too many attempts in a short time; nothing was sent to the provider.</summary>
+    TooManyAttempts,
+}
+
+/// <summary>A message written for the person, the fields it concerns and the guide step to revisit.</summary>
+/// <param name="TechnicalDetails">Provider details for support staff; never holds a secret.</param>
+/// <param name="SuggestedValues">Values the provider told us, offered for fields (for example the server's API version).</param>
+public sealed record ConnectProblem(
+    string Message,
+    IReadOnlyList<string> Fields,
+    string? GuideStepAnchor,
+    string? TechnicalDetails = null,
+    IReadOnlyDictionary<string, string>? SuggestedValues = null);

@@ -1,0 +1,10 @@
+namespace ConnectUi.Features.Connect;
+
+public static class ConnectFlowServiceCollectionExtensions
+{
+    public static IServiceCollection AddConnectFlow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConnectFlowOptions>().Bind(configuration.GetSection(ConnectFlowOptions.Section));
+        return services;
+    }
+}

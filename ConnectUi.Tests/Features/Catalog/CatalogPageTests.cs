@@ -1,0 +1,93 @@
+using Bunit;
+using ConnectUi.Features.Catalog;
+using ConnectUi.Tests.Support;
+
+namespace ConnectUi.Tests.Features.Catalog;
+
+public sealed class CatalogPageTests : ComponentTestContext
+{
+
+    [Fact]
+    public void Shows_every_provider_as_a_card_with_logo_name_categories_and_description()
+    {
+        var page = Render<CatalogPage>();
+
+        var konnektive = page.Find("[data-testid=provider-card-konnektive]");
+        Assert.Contains("Konnektive CRM", konnektive.TextContent);
+        Assert.Contains("CRM", konnektive.TextContent);
+        Assert.Contains("E-commerce", konnektive.TextContent);
+        Assert.Equal("providers/konnektive.svg", konnektive.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal("connect/konnektive", konnektive.GetAttribute("href"));
+
+        var connectWise = page.Find("[data-testid=provider-card-connectwise-psa]");
+        Assert.Contains("ConnectWise PSA", connectWise.TextContent);
+        Assert.Contains("Support", connectWise.TextContent);
+        Assert.Contains("Ticketing", connectWise.TextContent);
+        Assert.Contains("Professional services automation", connectWise.TextContent);
+    }
+
+    [Theory]
+    [InlineData("checkout champ", "konnektive")]
+    [InlineData("ConnectWise Manage", "connectwise-psa")]
+    [InlineData("ticketing", "connectwise-psa")]
+    [InlineData("KONNEKTIVE", "konnektive")]
+    public void Search_filters_by_name_alias_and_category_as_you_type(string query, string expectedId)
+    {
+        var page = Render<CatalogPage>();
+
+        page.Find("[data-testid=catalog-search]").Input(query);
+
+        var cards = page.FindAll("a.provider-card");
+        var card = Assert.Single(cards);
+        Assert.Equal($"provider-card-{expectedId}", card.GetAttribute("data-testid"));
+        Assert.Equal("1 provider", page.Find("[data-testid=result-count]").TextContent);
+    }
+
+    [Fact]
+    public void A_search_without_matches_shows_an_empty_state_that_clears_the_filters()
+    {
+        var page = Render<CatalogPage>();
+
+        page.Find("[data-testid=catalog-search]").Input("salesforce");
+
+        var empty = page.Find("[data-testid=empty-state]");
+        Assert.Contains("No providers match \u201csalesforce\u201d", empty.TextContent);
+        Assert.Empty(page.FindAll("a.provider-card"));
+
+        page.Find("[data-testid=empty-state] button").Click();
+
+        Assert.Equal(2, page.FindAll("a.provider-card").Count);
+        Assert.Equal(string.Empty, page.Find("[data-testid=catalog-search]").GetAttribute("value") ?? string.Empty);
+    }
+
+    [Fact]
+    public void Category_buttons_filter_and_say_which_one_is_pressed()
+    {
+        var page = Render<CatalogPage>();
+
+        CategoryButton(page, "Support").Click();
+
+        var card = Assert.Single(page.FindAll("a.provider-card"));
+        Assert.Equal("provider-card-connectwise-psa", card.GetAttribute("data-testid"));
+        Assert.Equal("true", CategoryButton(page, "Support").GetAttribute("aria-pressed"));
+        Assert.Equal("false", CategoryButton(page, "All").GetAttribute("aria-pressed"));
+
+        CategoryButton(page, "All").Click();
+
+        Assert.Equal(2, page.FindAll("a.provider-card").Count);
+    }
+
+    [Fact]
+    public void Search_within_a_category_without_matches_names_both_in_the_empty_state()
+    {
+        var page = Render<CatalogPage>();
+
+        CategoryButton(page, "CRM").Click();
+        page.Find("[data-testid=catalog-search]").Input("connectwise");
+
+        Assert.Contains("\u201cconnectwise\u201d in CRM", page.Find("[data-testid=empty-state]").TextContent);
+    }
+
+    private static AngleSharp.Dom.IElement CategoryButton(IRenderedComponent<CatalogPage> page, string name) =>
+        page.FindAll("[data-testid=category-filter] button").Single(b => b.TextContent.Trim() == name);
+}

@@ -1,0 +1,153 @@
+using Bunit;
+using ConnectUi.Connections;
+using ConnectUi.Features.Connect;
+using ConnectUi.Providers;
+using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers.Konnektive;
+using ConnectUi.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectUi.Tests.Features.Connect;
+
+public sealed class ConnectPageTests : ComponentTestContext
+{
+    private readonly FakeConnectionService _connections = new();
+
+    public ConnectPageTests()
+    {
+        Services.AddSingleton<IConnectionService>(_connections);
+    }
+
+    public static TheoryData<string> ProviderIds => [KonnektiveProvider.Id, ConnectWisePsaProvider.Id];
+
+    [Theory]
+    [MemberData(nameof(ProviderIds))]
+    public void Renders_every_guide_step_with_its_stable_anchor(string providerId)
+    {
+        var provider = Provider(providerId);
+
+        var page = RenderPage(providerId);
+
+        for (var i = 0; i < provider.Guide.Steps.Count; i++)
+        {
+            var step = provider.Guide.Steps[i];
+            var element = page.Find($"li#{step.Anchor}");
+            Assert.Contains($"Step {i + 1}: {step.Title}", element.TextContent);
+            foreach (var pitfall in step.Pitfalls)
+            {
+                Assert.Contains(pitfall.Replace("**", string.Empty).Replace("`", string.Empty), element.TextContent);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ProviderIds))]
+    public void Renders_every_field_with_its_label_help_and_placeholder(string providerId)
+    {
+        var page = RenderPage(providerId);
+
+        foreach (var field in Provider(providerId).Fields)
+        {
+            var input = page.Find($"#{CredentialInput.InputId(field)}");
+            var label = page.Find($"label[for='{CredentialInput.InputId(field)}']");
+            Assert.Equal(field.Label, label.TextContent.Trim());
+            Assert.Equal(field.Placeholder, input.GetAttribute("placeholder"));
+            Assert.Equal("off", input.GetAttribute("autocomplete"));
+            Assert.Contains(field.HelpText, page.Find($"[data-testid=field-{field.Name}]").TextContent);
+        }
+    }
+
+    [Fact]
+    public void The_labels_mirror_the_provider_guides()
+    {
+        Assert.Equal(["API Login ID", "API Password"], KonnektiveProvider.Definition.Fields.Select(f => f.Label));
+        Assert.Equal(
+            ["Hostname", "API Version", "Client ID", "Username", "Password"],
+            ConnectWisePsaProvider.Definition.Fields.Select(f => f.Label));
+    }
+
+    [Theory]
+    [InlineData("konnektive", "ApiLoginId", KonnektiveProvider.Steps.FindCredentials)]
+    [InlineData("konnektive", "ApiPassword", KonnektiveProvider.Steps.FindCredentials)]
+    [InlineData("connectwise-psa", "Hostname", ConnectWisePsaProvider.Steps.HostnameAndVersion)]
+    [InlineData("connectwise-psa", "ApiVersion", ConnectWisePsaProvider.Steps.HostnameAndVersion)]
+    [InlineData("connectwise-psa", "ClientId", ConnectWisePsaProvider.Steps.ClientIdAndKeys)]
+    [InlineData("connectwise-psa", "Username", ConnectWisePsaProvider.Steps.ClientIdAndKeys)]
+    [InlineData("connectwise-psa", "Password", ConnectWisePsaProvider.Steps.ClientIdAndKeys)]
+    public void Where_do_I_find_this_scrolls_to_and_highlights_the_fields_guide_step(string providerId, string field, string anchor)
+    {
+        var page = RenderPage(providerId);
+        var link = page.Find($"[data-testid=where-{field}]");
+        Assert.Equal($"#{anchor}", link.GetAttribute("href"));
+
+        link.Click();
+
+        Assert.Contains("guide-step--highlighted", page.Find($"li#{anchor}").ClassList);
+        Assert.Equal("step", page.Find($"li#{anchor}").GetAttribute("aria-current"));
+        Assert.Single(page.FindAll(".guide-step--highlighted"));
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "connectUi.scrollToStep");
+        Assert.Equal(anchor, call.Arguments[0]);
+    }
+
+    [Fact]
+    public void Konnektive_whitelist_step_lists_each_configured_egress_ip_with_a_copy_button()
+    {
+        Services.Configure<ConnectFlowOptions>(o =>
+        {
+            o.EgressIps.Add("198.51.100.10");
+            o.EgressIps.Add("198.51.100.11");
+        });
+
+        var page = RenderPage(KonnektiveProvider.Id);
+
+        var ips = page.Find("[data-testid=egress-ips]");
+        Assert.Contains("198.51.100.10", ips.TextContent);
+        Assert.Contains("198.51.100.11", ips.TextContent);
+        Assert.Equal(2, ips.QuerySelectorAll("[data-testid=copy-button]").Length);
+    }
+
+    [Fact]
+    public void Konnektive_whitelist_step_says_plainly_when_no_egress_ip_is_configured()
+    {
+        var page = RenderPage(KonnektiveProvider.Id);
+
+        Assert.Contains("no outbound IP address configured", page.Find("[data-testid=egress-ips]").TextContent);
+    }
+
+    [Fact]
+    public void ConnectWise_guide_offers_the_three_cloud_hostnames_to_copy()
+    {
+        var page = RenderPage(ConnectWisePsaProvider.Id);
+
+        var step = page.Find($"li#{ConnectWisePsaProvider.Steps.HostnameAndVersion}");
+        foreach (var host in ConnectWisePsaProvider.CloudHostnames)
+        {
+            Assert.Contains(host, step.TextContent);
+        }
+
+        Assert.Equal(3, step.QuerySelectorAll("[data-testid=copy-button]").Length);
+    }
+
+    [Fact]
+    public async Task A_successful_connection_replaces_the_form_with_the_success_screen_without_any_secret()
+    {
+        var page = RenderPage(KonnektiveProvider.Id);
+        page.Find("#field-ApiLoginId").Input("acme_api");
+        page.Find("#field-ApiPassword").Input("S3cret-Passw0rd");
+
+        await page.Find("form").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=connect-success]")));
+        Assert.Contains(_connections.Result.ConnectionId!.Value.ToString(), page.Markup);
+        Assert.Contains("23 November 2026, 09:30:00 UTC", page.Find("[data-testid=verified-at]").TextContent);
+        Assert.DoesNotContain("S3cret-Passw0rd", page.Markup);
+        Assert.Empty(page.FindAll("form"));
+        Assert.Equal("/", page.Find("[data-testid=connect-another]").GetAttribute("href"));
+    }
+
+    private IRenderedComponent<ConnectPage> RenderPage(string providerId) =>
+        Render<ConnectPage>(p => p.Add(c => c.ProviderId, providerId));
+
+    private static ProviderDefinition Provider(string id) =>
+        id == KonnektiveProvider.Id ? KonnektiveProvider.Definition : ConnectWisePsaProvider.Definition;
+}

@@ -1,0 +1,79 @@
+using ConnectUi.Providers;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ConnectUi.Features.Catalog;
+
+/// <summary>The provider catalog: every provider as a card, with search and a category filter.</summary>
+public sealed partial class CatalogPage
+{
+    private static readonly Dictionary<string, object> SearchAttributes = new()
+    {
+        ["autocomplete"] = "off",
+        ["data-testid"] = "catalog-search",
+        ["aria-controls"] = "provider-results",
+    };
+
+    [Inject]
+    public required ProviderCatalog Catalog { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    /// <summary>Search text; also read from <c>?q=</c> so support staff can share a filtered link.</summary>
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    [SupplyParameterFromQuery(Name = "category")]
+    public string? Category { get; set; }
+
+    private IReadOnlyList<ProviderDefinition> Results { get; set; } = [];
+
+    protected override void OnParametersSet()
+    {
+        Category = Catalog.Categories.FirstOrDefault(c => string.Equals(c, Category, StringComparison.OrdinalIgnoreCase));
+        Refresh();
+    }
+
+    private string ResultSummary => Results.Count switch
+    {
+        0 => "No providers match.",
+        1 => "1 provider",
+        var n => $"{n} providers",
+    };
+
+    private string EmptyStateCriteria => (string.IsNullOrWhiteSpace(Query), Category) switch
+    {
+        (false, null) => $"\u201c{Query!.Trim()}\u201d",
+        (false, var category) => $"\u201c{Query!.Trim()}\u201d in {category}",
+        (true, var category) => $"the category {category}",
+    };
+
+    private void OnQueryChanged(string? query)
+    {
+        Query = query;
+        Refresh();
+    }
+
+    private void SelectCategory(string? category)
+    {
+        Category = category;
+        Refresh();
+    }
+
+    private void ClearFilters()
+    {
+        Query = null;
+        Category = null;
+        Refresh();
+    }
+
+    private bool IsSelected(string? category) => string.Equals(Category, category, StringComparison.OrdinalIgnoreCase);
+
+    // aria-pressed needs the literal "true"/"false": Blazor renders a bool true as an empty attribute.
+    private string Pressed(string? category) => IsSelected(category) ? "true" : "false";
+
+    private Variant VariantFor(string? category) => IsSelected(category) ? Variant.Filled : Variant.Outlined;
+
+    private void Refresh() => Results = Catalog.Search(Query, Category);
+}

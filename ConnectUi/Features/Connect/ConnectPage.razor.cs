@@ -1,0 +1,50 @@
+using ConnectUi.Connections;
+using ConnectUi.Providers;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+
+namespace ConnectUi.Features.Connect;
+
+/// <summary>A provider's page: its guide beside its form, then the success screen.</summary>
+public sealed partial class ConnectPage
+{
+    private ProviderDefinition? _provider;
+    private string? _highlightedStep;
+    private ConnectResult? _connected;
+
+    [Inject]
+    public required ProviderCatalog Catalog { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required IOptions<ConnectFlowOptions> Options { get; init; }
+
+    [Parameter]
+    public required string ProviderId { get; set; }
+
+    private IReadOnlyList<string> EgressIps => Options.Value.EgressIps.ToArray();
+
+    protected override void OnParametersSet()
+    {
+        _provider = Catalog.Find(ProviderId);
+        if (_provider is null)
+        {
+            Navigation.NotFound();
+        }
+    }
+
+    private async Task HighlightStepAsync(string anchor)
+    {
+        _highlightedStep = anchor;
+        StateHasChanged();
+        await JS.InvokeVoidAsync("connectUi.scrollToStep", anchor);
+    }
+
+    private void OnConnected(ConnectResult result) => _connected = result;
+}

@@ -1,0 +1,176 @@
+using ConnectUi.Connections;
+using ConnectUi.Providers;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.JSInterop;
+
+namespace ConnectUi.Features.Connect;
+
+/// <summary>
+/// A provider's credential form: rules run as the person types, the provider is asked on submit, and a refusal
+/// is written next to the fields it concerns. Nothing typed is lost on any failure.
+/// </summary>
+public sealed partial class CredentialForm
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private EditContext _editContext = null!;
+    private ValidationMessageStore _messages = null!;
+    private IReadOnlyList<(CredentialField Field, string Message)> _summaryProblems = [];
+    private ConnectProblem? _problem;
+    private bool _submitting;
+    private bool _focusSummary;
+    private string? _status;
+
+    [Inject]
+    public required IConnectionService Connections { get; init; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Parameter, EditorRequired]
+    public required ProviderDefinition Provider { get; set; }
+
+    /// <summary>Non-secret values to start with (for example the settings of a connection being renewed).</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string>? InitialValues { get; set; }
+
+    [Parameter]
+    public string? EndUserId { get; set; }
+
+    [Parameter]
+    public Guid? ReconnectConnectionId { get; set; }
+
+    [Parameter]
+    public EventCallback<ConnectResult> OnConnected { get; set; }
+
+    [Parameter]
+    public EventCallback<string> OnGuideStepRequested { get; set; }
+
+    protected override void OnInitialized()
+    {
+        var model = Provider.CreateModel();
+        foreach (var (name, value) in InitialValues ?? new Dictionary<string, string>())
+        {
+            if (model.FieldNames.Contains(name))
+            {
+                model[name] = value;
+            }
+        }
+
+        _editContext = new EditContext(model);
+        _messages = new ValidationMessageStore(_editContext);
+        _editContext.OnValidationStateChanged += OnValidationStateChanged;
+    }
+
+    private CredentialModel Model => (CredentialModel)_editContext.Model;
+
+    private async Task SubmitAsync()
+    {
+        if (_submitting)
+        {
+            return;
+        }
+
+        foreach (var field in Provider.Fields)
+        {
+            Model[field.Name] = field.Normalize(Model[field.Name]).Value;
+        }
+
+        _problem = null;
+        if (!_editContext.Validate())
+        {
+            _status = null;
+            _summaryProblems = CurrentProblems();
+            _focusSummary = true;
+            return;
+        }
+
+        _summaryProblems = [];
+
+        _submitting = true;
+        _status = $"Checking your credentials with {Provider.DisplayName}…";
+        StateHasChanged();
+        try
+        {
+            var result = await Connections.ConnectAsync(
+                new ConnectRequest(Provider, Model, EndUserId, ReconnectConnectionId), _disposed.Token);
+            if (result.Succeeded)
+            {
+                _status = $"Connected to {Provider.DisplayName}.";
+                await OnConnected.InvokeAsync(result);
+                return;
+            }
+
+            await ShowProblemAsync(result.Problem ?? UnexpectedProblem());
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The person left the page; there is no one to tell.
+        }
+        finally
+        {
+            _submitting = false;
+        }
+    }
+
+    private async Task ShowProblemAsync(ConnectProblem problem)
+    {
+        _problem = problem;
+        foreach (var fieldName in problem.Fields)
+        {
+            if (Provider.FindField(fieldName) is not null)
+            {
+                _messages.Add(_editContext.Field(fieldName), problem.Message);
+            }
+        }
+
+        _editContext.NotifyValidationStateChanged();
+        _status = problem.Message;
+        if (problem.GuideStepAnchor is not null)
+        {
+            await OnGuideStepRequested.InvokeAsync(problem.GuideStepAnchor);
+        }
+    }
+
+    private ConnectProblem UnexpectedProblem() => new(
+        $"We could not finish checking your credentials with {Provider.DisplayName}. Nothing you typed is lost: try again.",
+        [],
+        null);
+
+    private void UseSuggestedValue((string Field, string Value) suggestion)
+    {
+        Model[suggestion.Field] = suggestion.Value;
+        _editContext.NotifyFieldChanged(_editContext.Field(suggestion.Field));
+    }
+
+    private (CredentialField Field, string Message)[] CurrentProblems() => Provider.Fields
+        .Select(f => (Field: f, Message: _editContext.GetValidationMessages(_editContext.Field(f.Name)).FirstOrDefault()))
+        .Where(p => p.Message is not null)
+        .Select(p => (p.Field, p.Message!))
+        .ToArray();
+
+    private void OnValidationStateChanged(object? sender, ValidationStateChangedEventArgs e)
+    {
+        // After a failed submit the summary shrinks as the person fixes fields; it never grows while they type.
+        if (_summaryProblems.Count > 0)
+        {
+            _summaryProblems = CurrentProblems().Where(p => _summaryProblems.Any(s => s.Field.Name == p.Field.Name)).ToArray();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusSummary)
+        {
+            _focusSummary = false;
+            await JS.InvokeVoidAsync("connectUi.focusById", "error-summary");
+        }
+    }
+
+    public void Dispose()
+    {
+        _editContext.OnValidationStateChanged -= OnValidationStateChanged;
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

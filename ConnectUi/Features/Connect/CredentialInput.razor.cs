@@ -1,0 +1,138 @@
+using ConnectUi.Providers;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace ConnectUi.Features.Connect;
+
+/// <summary>
+/// One credential input. It validates after the person first leaves the field, then as they type;
+/// pasted values are normalized at once (trimmed; a pasted URL reduced to its hostname, with a note).
+/// </summary>
+public sealed partial class CredentialInput
+{
+    private Dictionary<string, object> _inputAttributes = [];
+    private EditContext? _subscribedContext;
+    private bool _touched;
+    private bool _revealed;
+    private string? _note;
+    private string? _noteValue;
+
+    [CascadingParameter]
+    public required EditContext EditContext { get; set; }
+
+    [Parameter, EditorRequired]
+    public required CredentialField Field { get; set; }
+
+    [Parameter]
+    public bool Disabled { get; set; }
+
+    /// <summary>Raised with the field's guide step anchor when the person asks where to find the value.</summary>
+    [Parameter]
+    public EventCallback<string> OnGuideStepRequested { get; set; }
+
+    public static string InputId(CredentialField field) => $"field-{field.Name}";
+
+    public static string ErrorId(CredentialField field) => $"field-{field.Name}-error";
+
+    private CredentialModel Model => (CredentialModel)EditContext.Model;
+
+    private FieldIdentifier Identifier => EditContext.Field(Field.Name);
+
+    private string SuggestionsId => $"field-{Field.Name}-suggestions";
+
+    private IEnumerable<string> Messages => EditContext.GetValidationMessages(Identifier);
+
+    private bool HasErrors => Messages.Any();
+
+    private string? ErrorText => HasErrors ? string.Join(" ", Messages) : null;
+
+    protected override void OnParametersSet()
+    {
+        if (!ReferenceEquals(_subscribedContext, EditContext))
+        {
+            if (_subscribedContext is not null)
+            {
+                _subscribedContext.OnValidationStateChanged -= OnValidationStateChanged;
+            }
+
+            EditContext.OnValidationStateChanged += OnValidationStateChanged;
+            _subscribedContext = EditContext;
+        }
+
+        _inputAttributes = new Dictionary<string, object>
+        {
+            ["autocomplete"] = "off",
+            ["spellcheck"] = "false",
+            ["autocapitalize"] = "off",
+            ["inputmode"] = Field.InputMode,
+            ["data-testid"] = $"input-{Field.Name}",
+            ["aria-invalid"] = HasErrors ? "true" : "false",
+        };
+        if (Field.Suggestions.Count > 0)
+        {
+            _inputAttributes["list"] = SuggestionsId;
+        }
+    }
+
+    private void OnValueChanged(string? value)
+    {
+        var previous = Model[Field.Name];
+        var raw = value ?? string.Empty;
+
+        // A jump of more than one character is a paste or autofill: clean it up at once.
+        var isBulkChange = Math.Abs(raw.Length - previous.Length) > 1;
+        if (isBulkChange)
+        {
+            ApplyNormalized(raw);
+        }
+        else
+        {
+            Model[Field.Name] = raw;
+        }
+
+        if (_touched || isBulkChange)
+        {
+            _touched = true;
+            EditContext.NotifyFieldChanged(Identifier);
+        }
+    }
+
+    private void OnBlur()
+    {
+        ApplyNormalized(Model[Field.Name]);
+        _touched = true;
+        EditContext.NotifyFieldChanged(Identifier);
+    }
+
+    private void ApplyNormalized(string raw)
+    {
+        var normalized = Field.Normalize(raw);
+        Model[Field.Name] = normalized.Value;
+        if (normalized.Note is not null)
+        {
+            _note = normalized.Note;
+            _noteValue = normalized.Value;
+        }
+    }
+
+    /// <summary>The normalization note, shown while the field still holds the value it explains.</summary>
+    private string? CurrentNote => _note is not null && Model[Field.Name] == _noteValue ? _note : null;
+
+    private void ToggleReveal() => _revealed = !_revealed;
+
+    private Task ShowGuideStep() => OnGuideStepRequested.InvokeAsync(Field.GuideStepAnchor);
+
+    private void OnValidationStateChanged(object? sender, ValidationStateChangedEventArgs e)
+    {
+        _inputAttributes["aria-invalid"] = HasErrors ? "true" : "false";
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        if (_subscribedContext is not null)
+        {
+            _subscribedContext.OnValidationStateChanged -= OnValidationStateChanged;
+        }
+    }
+}

@@ -155,6 +155,7 @@ public sealed partial class CredentialForm
         if (_summaryProblems.Count > 0)
         {
             _summaryProblems = CurrentProblems().Where(p => _summaryProblems.Any(s => s.Field.Name == p.Field.Name)).ToArray();
+            StateHasChanged();
         }
     }
 

@@ -1,0 +1,280 @@
+using Bunit;
+using ConnectUi.Connections;
+using ConnectUi.Features.Connect;
+using ConnectUi.Providers;
+using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers.Konnektive;
+using ConnectUi.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectUi.Tests.Features.Connect;
+
+public sealed class CredentialFormTests : ComponentTestContext
+{
+    private const string ValidClientId = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+    private readonly FakeConnectionService _connections = new();
+    private readonly List<string> _requestedSteps = [];
+    private readonly List<ConnectResult> _connected = [];
+
+    public CredentialFormTests() => Services.AddSingleton<IConnectionService>(_connections);
+
+    [Fact]
+    public void Typing_before_the_first_blur_shows_no_error_and_blur_validates()
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+
+        form.Find("#field-ApiPassword").Input("a");
+        form.Find("#field-ApiPassword").Input("a&");
+        Assert.Empty(ErrorsOf(form, "ApiPassword"));
+
+        form.Find("#field-ApiPassword").Blur();
+
+        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal("true", form.Find("#field-ApiPassword").GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public void A_paste_is_validated_at_once()
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+
+        form.Find("#field-ApiPassword").Input("pasted&password");
+
+        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+    }
+
+    [Fact]
+    public void After_the_first_blur_the_field_validates_as_the_person_types()
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+        var password = form.Find("#field-ApiPassword");
+        password.Blur();
+        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordRequired], ErrorsOf(form, "ApiPassword"));
+
+        form.Find("#field-ApiPassword").Input("p");
+        Assert.Empty(ErrorsOf(form, "ApiPassword"));
+
+        form.Find("#field-ApiPassword").Input("p&");
+        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+    }
+
+    public static TheoryData<string, string, string> ConnectWiseRules => new()
+    {
+        { "Hostname", "", ConnectWisePsaCredentialsValidator.Messages.HostnameRequired },
+        { "Hostname", "api-na.myconnectwise.net:8443", ConnectWisePsaCredentialsValidator.Messages.HostnameHasPort },
+        { "Hostname", "10.0.0.5", ConnectWisePsaCredentialsValidator.Messages.HostnameIsIp },
+        { "Hostname", "cw", ConnectWisePsaCredentialsValidator.Messages.HostnameInvalid },
+        { "ApiVersion", "", ConnectWisePsaCredentialsValidator.Messages.ApiVersionRequired },
+        { "ApiVersion", "v2025", ConnectWisePsaCredentialsValidator.Messages.ApiVersionFormat },
+        { "ClientId", "", ConnectWisePsaCredentialsValidator.Messages.ClientIdRequired },
+        { "ClientId", "not-a-guid", ConnectWisePsaCredentialsValidator.Messages.ClientIdFormat },
+        { "Username", "", ConnectWisePsaCredentialsValidator.Messages.UsernameRequired },
+        { "Username", "acmeAbCdEf", ConnectWisePsaCredentialsValidator.Messages.UsernameNeedsPlus },
+        { "Username", "+AbCdEf", ConnectWisePsaCredentialsValidator.Messages.UsernameCompanyMissing },
+        { "Username", "acme+", ConnectWisePsaCredentialsValidator.Messages.UsernameKeyMissing },
+        { "Password", "", ConnectWisePsaCredentialsValidator.Messages.PasswordRequired },
+    };
+
+    [Theory]
+    [MemberData(nameof(ConnectWiseRules))]
+    public void Each_ConnectWise_rule_shows_its_message_next_to_its_field(string field, string value, string message)
+    {
+        var form = RenderForm(ConnectWisePsaProvider.Definition);
+
+        form.Find($"#field-{field}").Input(value);
+        form.Find($"#field-{field}").Blur();
+
+        Assert.Equal([message], ErrorsOf(form, field));
+    }
+
+    [Theory]
+    [InlineData("", KonnektiveCredentialsValidator.Messages.LoginIdRequired)]
+    [InlineData("acme user", KonnektiveCredentialsValidator.Messages.LoginIdWhitespace)]
+    public void Each_Konnektive_login_rule_shows_its_message(string value, string message)
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+
+        form.Find("#field-ApiLoginId").Input(value);
+        form.Find("#field-ApiLoginId").Blur();
+
+        Assert.Equal([message], ErrorsOf(form, "ApiLoginId"));
+    }
+
+    [Fact]
+    public void A_pasted_api_url_is_reduced_to_its_hostname_with_a_visible_note()
+    {
+        var form = RenderForm(ConnectWisePsaProvider.Definition);
+
+        form.Find("#field-Hostname").Input("https://api-na.myconnectwise.net/v4_6_release/apis/3.0/");
+
+        Assert.Equal("api-na.myconnectwise.net", form.Find("#field-Hostname").GetAttribute("value"));
+        Assert.Contains("We kept only the hostname", form.Find("[data-testid=note-Hostname]").TextContent);
+        Assert.Empty(ErrorsOf(form, "Hostname"));
+    }
+
+    [Fact]
+    public void Pasted_values_are_trimmed()
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+
+        form.Find("#field-ApiLoginId").Input("  acme_api \n");
+
+        Assert.Equal("acme_api", form.Find("#field-ApiLoginId").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void The_hostname_field_suggests_the_cloud_hostnames()
+    {
+        var form = RenderForm(ConnectWisePsaProvider.Definition);
+
+        var listId = form.Find("#field-Hostname").GetAttribute("list");
+        var options = form.FindAll($"datalist#{listId} option").Select(o => o.GetAttribute("value"));
+        Assert.Equal(ConnectWisePsaProvider.CloudHostnames, options);
+    }
+
+    [Fact]
+    public void Secret_fields_are_masked_with_a_show_hide_toggle()
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+        Assert.Equal("password", form.Find("#field-ApiPassword").GetAttribute("type"));
+        Assert.Equal("text", form.Find("#field-ApiLoginId").GetAttribute("type"));
+
+        form.Find("[aria-label='Show API Password']").Click();
+        Assert.Equal("text", form.Find("#field-ApiPassword").GetAttribute("type"));
+
+        form.Find("[aria-label='Hide API Password']").Click();
+        Assert.Equal("password", form.Find("#field-ApiPassword").GetAttribute("type"));
+    }
+
+    [Fact]
+    public async Task Submitting_with_errors_shows_a_summary_linking_each_problem_to_its_field_and_focuses_it()
+    {
+        var form = RenderForm(ConnectWisePsaProvider.Definition);
+        form.Find("#field-Hostname").Input("api-eu.myconnectwise.net");
+
+        await form.Find("form").SubmitAsync();
+
+        var summary = form.Find("[data-testid=error-summary]");
+        var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? string.Empty).ToArray();
+        Assert.Equal(["#field-ApiVersion", "#field-ClientId", "#field-Username", "#field-Password"], links);
+        Assert.Contains("There are 4 problems", summary.TextContent);
+        Assert.Contains(ConnectWisePsaCredentialsValidator.Messages.ClientIdRequired, summary.TextContent);
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "error-summary");
+        Assert.Empty(_connections.Calls);
+
+        summary.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == "#field-Username").Click();
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "field-Username");
+    }
+
+    [Fact]
+    public async Task The_summary_shrinks_as_problems_are_fixed()
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+        await form.Find("form").SubmitAsync();
+        Assert.Contains("There are 2 problems", form.Find("[data-testid=error-summary]").TextContent);
+
+        form.Find("#field-ApiLoginId").Input("acme_api");
+
+        Assert.Contains("There is a problem", form.Find("[data-testid=error-summary]").TextContent);
+    }
+
+    [Fact]
+    public async Task Submit_calls_the_connection_service_with_the_model_and_cannot_be_doubled()
+    {
+        _connections.Gate = new TaskCompletionSource();
+        var form = RenderForm(ConnectWisePsaProvider.Definition);
+        FillConnectWise(form);
+
+        var submit = form.Find("form").SubmitAsync();
+
+        form.WaitForAssertion(() => Assert.True(form.Find("[data-testid=submit]").HasAttribute("disabled")));
+        Assert.Contains("Checking with ConnectWise PSA", form.Find("[data-testid=submit]").TextContent);
+        await form.Find("form").SubmitAsync();
+        _connections.Gate.SetResult();
+        await submit;
+
+        var call = Assert.Single(_connections.Calls);
+        Assert.Same(ConnectWisePsaProvider.Definition, call.Request.Provider);
+        Assert.Equal("api-na.myconnectwise.net", call.Values["Hostname"]);
+        Assert.Equal("2025.1", call.Values["ApiVersion"]);
+        Assert.Equal(ValidClientId, call.Values["ClientId"]);
+        Assert.Equal("acme+PublicKey1", call.Values["Username"]);
+        Assert.Equal("PrivateKey1", call.Values["Password"]);
+        Assert.Single(_connected);
+    }
+
+    [Fact]
+    public async Task A_provider_refusal_is_shown_next_to_its_fields_with_the_step_to_revisit_and_keeps_every_value()
+    {
+        _connections.Result = new ConnectResult
+        {
+            Status = ConnectStatus.NotVerified,
+            Outcome = VerificationOutcome.InvalidCredentials,
+            Problem = new ConnectProblem(
+                "ConnectWise PSA did not accept this username and password.",
+                ["Username", "Password"],
+                ConnectWisePsaProvider.Steps.ClientIdAndKeys,
+                TechnicalDetails: "HTTP 401 UserNotAuthenticated",
+                SuggestedValues: new Dictionary<string, string> { ["ApiVersion"] = "2024.2" }),
+        };
+        var form = RenderForm(ConnectWisePsaProvider.Definition);
+        FillConnectWise(form);
+
+        await form.Find("form").SubmitAsync();
+
+        Assert.Equal(["ConnectWise PSA did not accept this username and password."], ErrorsOf(form, "Username"));
+        Assert.Equal(["ConnectWise PSA did not accept this username and password."], ErrorsOf(form, "Password"));
+        Assert.Empty(ErrorsOf(form, "Hostname"));
+        Assert.Equal([ConnectWisePsaProvider.Steps.ClientIdAndKeys], _requestedSteps);
+        var problem = form.Find("[data-testid=provider-problem]");
+        Assert.Contains("Revisit step 2: Get your Client ID and API keys", problem.TextContent);
+        Assert.Contains("HTTP 401 UserNotAuthenticated", form.Find("[data-testid=technical-details]").TextContent);
+        Assert.Equal("acme+PublicKey1", form.Find("#field-Username").GetAttribute("value"));
+        Assert.Equal("PrivateKey1", form.Find("#field-Password").GetAttribute("value"));
+        Assert.Equal(ValidClientId, form.Find("#field-ClientId").GetAttribute("value"));
+        Assert.False(form.Find("[data-testid=submit]").HasAttribute("disabled"));
+        Assert.Empty(_connected);
+
+        form.Find("[data-testid=use-suggestion]").Click();
+        Assert.Equal("2024.2", form.Find("#field-ApiVersion").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Editing_a_refused_field_clears_the_providers_message_for_that_field()
+    {
+        _connections.Result = new ConnectResult
+        {
+            Status = ConnectStatus.NotVerified,
+            Outcome = VerificationOutcome.InvalidCredentials,
+            Problem = new ConnectProblem("Konnektive did not accept this API Login ID and password.", ["ApiLoginId", "ApiPassword"], KonnektiveProvider.Steps.FindCredentials),
+        };
+        var form = RenderForm(KonnektiveProvider.Definition);
+        form.Find("#field-ApiLoginId").Input("acme_api");
+        form.Find("#field-ApiPassword").Input("wrong-password");
+        await form.Find("form").SubmitAsync();
+
+        form.Find("#field-ApiPassword").Input("right-password");
+        form.Find("#field-ApiPassword").Blur();
+
+        Assert.Empty(ErrorsOf(form, "ApiPassword"));
+        Assert.NotEmpty(ErrorsOf(form, "ApiLoginId"));
+    }
+
+    private IRenderedComponent<CredentialForm> RenderForm(ProviderDefinition provider) =>
+        Render<CredentialForm>(p => p
+            .Add(c => c.Provider, provider)
+            .Add(c => c.OnGuideStepRequested, (string anchor) => _requestedSteps.Add(anchor))
+            .Add(c => c.OnConnected, (ConnectResult result) => _connected.Add(result)));
+
+    private static void FillConnectWise(IRenderedComponent<CredentialForm> form)
+    {
+        form.Find("#field-Hostname").Input("api-na.myconnectwise.net");
+        form.Find("#field-ApiVersion").Input("2025.1");
+        form.Find("#field-ClientId").Input(ValidClientId);
+        form.Find("#field-Username").Input("acme+PublicKey1");
+        form.Find("#field-Password").Input("PrivateKey1");
+    }
+
+    private static string[] ErrorsOf(IRenderedComponent<CredentialForm> form, string field) =>
+        form.FindAll($"#field-{field}-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToArray();
+}

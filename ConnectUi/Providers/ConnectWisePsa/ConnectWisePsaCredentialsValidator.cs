@@ -51,7 +51,9 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
         RuleFor(m => m.ClientId)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(Messages.ClientIdRequired)
-            .Must(v => v.Length <= 64 && Guid.TryParse(v, out _)).WithMessage(Messages.ClientIdFormat);
+            // Guid.TryParse trims surrounding whitespace, which would let a trailing line break through to the request header.
+            .Must(v => v.Length <= 64 && !v.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) && Guid.TryParse(v, out _))
+            .WithMessage(Messages.ClientIdFormat);
 
         RuleFor(m => m.Username)
             .Cascade(CascadeMode.Stop)
@@ -71,6 +73,13 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
 
     private static bool IsIpLiteral(string value)
     {
+        // A bracketed IPv6 literal may carry a port after the bracket: [2001:db8::1]:443.
+        var close = value.IndexOf(']');
+        if (value.StartsWith('[') && close > 0 && System.Net.IPAddress.TryParse(value[1..close], out _))
+        {
+            return true;
+        }
+
         var host = value.Trim('[', ']');
         var colon = host.LastIndexOf(':');
         if (colon > 0 && host.IndexOf(':') == colon)
@@ -81,8 +90,14 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
         return System.Net.IPAddress.TryParse(host, out _) && (host.Contains('.') || host.Contains(':'));
     }
 
-    private static bool HasPort(string value) => value.Contains(':');
+    // Only digits after the last colon make a port; "javascript:alert(1)" is simply not a hostname.
+    private static bool HasPort(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        return colon >= 0 && colon < value.Length - 1 && value.AsSpan(colon + 1).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
 
-    [GeneratedRegex(@"^(19|20)\d{2}\.\d{1,3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // [0-9] and \z rather than \d and $: \d matches non-ASCII digits and $ matches before a trailing line break.
+    [GeneratedRegex(@"^(19|20)[0-9]{2}\.[0-9]{1,3}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex ApiVersionPattern();
 }

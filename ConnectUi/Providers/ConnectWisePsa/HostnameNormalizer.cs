@@ -27,7 +27,17 @@ public static class HostnameNormalizer
             return new NormalizedValue(trimmed);
         }
 
-        var host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        string host;
+        try
+        {
+            host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        }
+        catch (UriFormatException)
+        {
+            // Uri accepts some Unicode hosts (such as "ü-.example.com") that IDN conversion then rejects.
+            return new NormalizedValue(trimmed);
+        }
+
         return IsValidHostname(host)
             ? new NormalizedValue(host, $"We kept only the hostname \"{host}\" from the address you pasted: ConnectWise PSA needs the hostname without https:// or a path.")
             : new NormalizedValue(trimmed);

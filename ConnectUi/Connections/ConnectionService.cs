@@ -15,6 +15,8 @@ public sealed partial class ConnectionService(
 {
     private readonly IReadOnlyList<IProviderVerifier> _verifiers = verifiers.ToArray();
 
+    /// <exception cref="ArgumentException">The reconnect id is not a connection of this provider and end user.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; nothing was saved or recorded.</exception>
     public async Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -28,8 +30,8 @@ public sealed partial class ConnectionService(
             await RequireReconnectTargetAsync(request, reconnectId, cancellationToken);
         }
 
-        var attemptId = Guid.CreateVersion7(timeProvider.GetUtcNow());
         var startedAt = timeProvider.GetUtcNow();
+        var attemptId = Guid.CreateVersion7(startedAt);
         var startedTimestamp = timeProvider.GetTimestamp();
         var verification = await verifier.VerifyAsync(request.Credentials, cancellationToken);
         var durationMs = (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;

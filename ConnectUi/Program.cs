@@ -1,5 +1,6 @@
 using ConnectUi.Components;
 using ConnectUi.Connections;
+using ConnectUi.Connections.Storage;
 using ConnectUi.Features.Connect;
 using ConnectUi.Providers;
 using MudBlazor.Services;
@@ -13,6 +14,7 @@ builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
 
 var app = builder.Build();
+await app.MigrateConnectUiDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())
 {

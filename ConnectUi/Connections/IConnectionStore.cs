@@ -1,0 +1,33 @@
+namespace ConnectUi.Connections;
+
+/// <summary>Reads and deletes saved connections; saving goes through <see cref="IConnectionService"/>, which verifies first.</summary>
+public interface IConnectionStore
+{
+    /// <summary>The connection without its secrets, or null when there is none with that id.</summary>
+    Task<SavedConnection?> FindAsync(Guid connectionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The end user's connections, oldest first, optionally of one provider. A null <paramref name="endUserId"/> lists the
+    /// connections saved without an end user, never everyone's.
+    /// </summary>
+    Task<IReadOnlyList<SavedConnection>> ListAsync(string? endUserId, string? providerId, CancellationToken cancellationToken);
+
+    /// <summary>Every field value, secrets decrypted, ready to fill a provider's credential model; null when there is no such connection.</summary>
+    Task<IReadOnlyDictionary<string, string>?> GetCredentialsAsync(Guid connectionId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the connection; its verification attempts stay for support. False when there was none.</summary>
+    Task<bool> DeleteAsync(Guid connectionId, CancellationToken cancellationToken);
+}
+
+/// <summary>A saved connection as pages may show it: settings only, never a secret.</summary>
+/// <param name="Settings">Values of the provider's non-secret fields, by field name.</param>
+public sealed record SavedConnection(
+    Guid Id,
+    string ProviderId,
+    string? EndUserId,
+    IReadOnlyDictionary<string, string> Settings,
+    string? AccountLabel,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset LastVerifiedAt,
+    VerificationOutcome LastOutcome);

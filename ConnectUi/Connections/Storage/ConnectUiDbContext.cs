@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectUi.Connections.Storage;
+
+/// <summary>The app's database: saved connections, verification attempts, and the Data Protection key ring that encrypts credentials.</summary>
+public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<ConnectionRecord> Connections => Set<ConnectionRecord>();
+
+    public DbSet<VerificationAttemptRecord> VerificationAttempts => Set<VerificationAttemptRecord>();
+
+    /// <summary>Kept in the same database so every instance that shares it can decrypt what another saved.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ConnectionRecord>(connection =>
+        {
+            connection.ToTable("Connections");
+            connection.HasKey(c => c.Id);
+            connection.Property(c => c.ProviderId).HasMaxLength(100);
+            connection.Property(c => c.EndUserId).HasMaxLength(200);
+            connection.Property(c => c.AccountLabel).HasMaxLength(500);
+            // Stored by name so support staff can read the table without the enum's source.
+            connection.Property(c => c.LastOutcome).HasConversion<string>().HasMaxLength(40);
+            connection.HasIndex(c => new { c.EndUserId, c.ProviderId });
+        });
+
+        modelBuilder.Entity<VerificationAttemptRecord>(attempt =>
+        {
+            attempt.ToTable("VerificationAttempts");
+            attempt.HasKey(a => a.Id);
+            attempt.Property(a => a.ProviderId).HasMaxLength(100);
+            attempt.Property(a => a.EndUserId).HasMaxLength(200);
+            attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(40);
+            // No foreign key: the attempt history outlives a deleted connection.
+            attempt.HasIndex(a => a.ConnectionId);
+        });
+    }
+}

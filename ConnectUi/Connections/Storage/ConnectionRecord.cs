@@ -1,0 +1,25 @@
+namespace ConnectUi.Connections.Storage;
+
+/// <summary>A saved connection: settings in clear, every secret field in one encrypted blob.</summary>
+public sealed class ConnectionRecord
+{
+    public Guid Id { get; set; }
+    public required string ProviderId { get; set; }
+
+    /// <summary>The person of the host application the connection belongs to, when the host tells us.</summary>
+    public string? EndUserId { get; set; }
+
+    /// <summary>JSON object of the fields whose <see cref="Providers.CredentialField.IsSecret"/> is false.</summary>
+    public required string SettingsJson { get; set; }
+
+    /// <summary>Data Protection payload of the JSON object of every secret field; see <see cref="CredentialProtector"/>.</summary>
+    public required string ProtectedCredentials { get; set; }
+
+    /// <summary>The non-secret description of the account the provider reported (company name, server version).</summary>
+    public string? AccountLabel { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset LastVerifiedAt { get; set; }
+    public VerificationOutcome LastOutcome { get; set; }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ConnectUi.Connections.Storage;
+
+/// <summary>The SQLite-backed read side of saved connections; one short-lived DbContext per call.</summary>
+public sealed class ConnectionStore(IDbContextFactory<ConnectUiDbContext> dbContextFactory, CredentialProtector protector) : IConnectionStore
+{
+    public async Task<SavedConnection?> FindAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        return record is null ? null : ToSavedConnection(record);
+    }
+
+    public async Task<IReadOnlyList<SavedConnection>> ListAsync(string? endUserId, string? providerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Connections.AsNoTracking().Where(c => c.EndUserId == endUserId);
+        if (providerId is not null)
+        {
+            query = query.Where(c => c.ProviderId == providerId);
+        }
+
+        var records = await query.ToListAsync(cancellationToken);
+        // SQLite cannot order by DateTimeOffset in SQL; one person's connections are few.
+        return records.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(ToSavedConnection).ToArray();
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>?> GetCredentialsAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(ConnectionSettings.Deserialize(record.SettingsJson), StringComparer.Ordinal);
+        foreach (var (name, value) in protector.Unprotect(record.Id, record.ProtectedCredentials))
+        {
+            values[name] = value;
+        }
+
+        return values;
+    }
+
+    public async Task<bool> DeleteAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Connections.Where(c => c.Id == connectionId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    private static SavedConnection ToSavedConnection(ConnectionRecord record) => new(
+        record.Id,
+        record.ProviderId,
+        record.EndUserId,
+        ConnectionSettings.Deserialize(record.SettingsJson),
+        record.AccountLabel,
+        record.CreatedAt,
+        record.UpdatedAt,
+        record.LastVerifiedAt,
+        record.LastOutcome);
+}

@@ -42,7 +42,6 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
             {
                 ["Hostname"] = ConnectWiseHostname,
                 ["ApiVersion"] = "2025.1",
-                ["Username"] = ConnectWiseUsername,
             },
             saved.Settings);
         foreach (var secret in Secrets)
@@ -53,12 +52,17 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Konnektive_login_id_is_a_setting_because_its_field_is_not_secret()
+    public async Task Konnektive_login_id_is_stored_encrypted_with_the_password()
     {
         var result = await _db.ConnectAsync(Konnektive());
 
         var saved = await _db.Store.FindAsync(result.ConnectionId!.Value, default);
-        Assert.Equal(new Dictionary<string, string> { ["ApiLoginId"] = KonnektiveLogin }, saved!.Settings);
+        Assert.Empty(saved!.Settings);
+        var row = Assert.Single(await _db.ConnectionRowsAsync());
+        Assert.DoesNotContain(KonnektiveLogin, row.SettingsJson);
+        Assert.DoesNotContain(KonnektiveLogin, row.ProtectedCredentials);
+        var credentials = await _db.Store.GetCredentialsAsync(row.Id, default);
+        Assert.Equal(KonnektiveLogin, credentials!["ApiLoginId"]);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public static class TestCredentials
     public const string ConnectWiseClientId = "5b1e9c2a-7d44-4f0e-9a63-c0ffee5ec7e7";
     public const string ConnectWisePassword = "cw-Pr1vateKey-narwhal-SECRET";
 
-    public static IReadOnlyList<string> Secrets { get; } = [KonnektivePassword, ConnectWiseClientId, ConnectWisePassword];
+    public static IReadOnlyList<string> Secrets { get; } =
+        [KonnektiveLogin, KonnektivePassword, ConnectWiseClientId, ConnectWiseUsername, ConnectWisePassword];
 
     public static ConnectRequest Konnektive(string password = KonnektivePassword, string? endUserId = "user-1", Guid? reconnect = null) =>
         new(KonnektiveProvider.Definition,

@@ -15,7 +15,10 @@ public sealed record CredentialField
     /// <summary>Masked in the form, with a show/hide toggle.</summary>
     public bool IsMasked { get; init; }
 
-    /// <summary>Stored encrypted and never shown again once submitted (passwords, keys, client ids).</summary>
+    /// <summary>
+    /// Stored encrypted and never shown again once submitted: passwords, keys, client ids, and the login names
+    /// that go with them. Only non-secret settings (a hostname, an API version) are stored in clear.
+    /// </summary>
     public bool IsSecret { get; init; }
 
     /// <summary>Values offered as suggestions while typing; any other value is still accepted.</summary>

@@ -63,6 +63,7 @@ public static class ConnectWisePsaProvider
                 HelpText = "Your Company ID, a +, then your public key (or integrator username or member ID).",
                 Placeholder = "e.g. acme+AbCdEf123456",
                 GuideStepAnchor = Steps.ClientIdAndKeys,
+                IsSecret = true,
             },
             new CredentialField
             {

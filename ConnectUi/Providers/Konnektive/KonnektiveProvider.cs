@@ -30,6 +30,7 @@ public static class KonnektiveProvider
                 HelpText = "The Username of a Konnektive user whose Access Level is Api User.",
                 Placeholder = "e.g. acme_api_user",
                 GuideStepAnchor = Steps.FindCredentials,
+                IsSecret = true,
             },
             new CredentialField
             {

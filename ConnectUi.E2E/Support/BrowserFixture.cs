@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace ConnectUi.E2E.Support;
+
+/// <summary>
+/// One headless Chromium for the whole test run. Playwright cannot download its own browsers here,
+/// so it drives the system Chromium (Debian's /usr/bin/chromium, or CONNECTUI_CHROMIUM).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumVariable = "CONNECTUI_CHROMIUM";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. Install it (apt-get install -y chromium) or set {ChromiumVariable}.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-quic", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A fresh, isolated context per test: no cookies or storage shared between tests.</summary>
+    public Task<IBrowserContext> NewContextAsync(string baseUrl, int width = 1280, ColorScheme colorScheme = ColorScheme.Light) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = colorScheme,
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}

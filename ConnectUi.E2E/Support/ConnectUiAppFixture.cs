@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ConnectUi.E2E.Support;
+
+/// <summary>
+/// The real app, started in-process on Kestrel at a free loopback port, with its own database file and
+/// the provider sandbox enabled (the simulators answer on the same server, over loopback).
+/// </summary>
+public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectui-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public string DatabasePath => Path.Combine(_dataDirectory, "connectui.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:ConnectUi", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectUi:Sandbox:Enabled", "true");
+        builder.UseSetting("ConnectUi:Outbound:Timeout", "00:00:03");
+        builder.UseSetting("ConnectUi:EgressIps:0", "198.51.100.10");
+        builder.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    public Task InitializeAsync()
+    {
+        UseKestrel();
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left in the temp folder; the next run does not depend on it.
+        }
+    }
+}

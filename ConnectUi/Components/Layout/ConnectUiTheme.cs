@@ -17,6 +17,10 @@ public static class ConnectUiTheme
             AppbarBackground = "#ffffff",
             Background = "#f6f7fb",
             TextSecondary = "rgba(0,0,0,0.68)",
+            Info = "#0b63b6",
+            Success = "#2e7d32",
+            Warning = "#a65f00",
+            Error = "#c62828",
         },
         PaletteDark = new PaletteDark
         {
@@ -26,6 +30,11 @@ public static class ConnectUiTheme
             Surface = "#1e2128",
             AppbarBackground = "#1e2128",
             TextSecondary = "rgba(255,255,255,0.72)",
+            TextPrimary = "rgba(255,255,255,0.87)",
+            Info = "#7cc4ff",
+            Success = "#81c995",
+            Warning = "#fdd663",
+            Error = "#f28b82",
         },
         Typography = new Typography
         {

@@ -2,6 +2,7 @@ using ConnectUi.Components;
 using ConnectUi.Connections;
 using ConnectUi.Features.Connect;
 using ConnectUi.Providers;
+using ConnectUi.Sandbox;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddMudServices();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
+builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -106,6 +106,17 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
     }
 
     [Fact]
+    public async Task ConnectWise_company_lookup_answers_in_pascal_case_like_the_real_one()
+    {
+        using var client = new HttpClient();
+
+        var body = await client.GetStringAsync($"{sandbox.BaseUrl}{SandboxSimulators.ConnectWisePrefix}/login/companyinfo/{SandboxCredentials.ConnectWisePsa.CompanyId}");
+
+        Assert.Contains("\"CompanyName\":\"Sandbox Co\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"Codebase\":\"v2025_1/\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_outcome_a_person_can_fix_has_a_sandbox_case()
     {
         VerificationOutcome[] konnektive = [VerificationOutcome.Verified, VerificationOutcome.InvalidCredentials, VerificationOutcome.IpNotAllowed, VerificationOutcome.PermissionDenied, VerificationOutcome.Timeout, VerificationOutcome.ProviderError];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using CW = ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa;
 using K = ConnectUi.Sandbox.SandboxCredentials.Konnektive;
@@ -20,6 +21,9 @@ public static class SandboxSimulators
     public static readonly TimeSpan SlowAnswerDelay = TimeSpan.FromMinutes(5);
 
     private const string ErrorPage = "<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>";
+
+    /// <summary>The company lookup answers in PascalCase, unlike the REST API.</summary>
+    private static readonly JsonSerializerOptions PascalCase = new();
 
     private static readonly string[] KonnektiveLogins =
     [
@@ -120,7 +124,7 @@ public static class SandboxSimulators
                 CompanyID = CW.CompanyId,
                 IsCloud = true,
                 SiteUrl = "sandbox.example",
-            });
+            }, PascalCase);
     }
 
     private static async Task<IResult> ConnectWiseSystemInfoAsync(HttpRequest request, CancellationToken cancellationToken)

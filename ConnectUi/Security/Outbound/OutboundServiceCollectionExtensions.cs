@@ -12,7 +12,10 @@ public static class OutboundServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.Section));
+        services.AddOptions<OutboundOptions>()
+            .Bind(configuration.GetSection(OutboundOptions.Section))
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(2), $"{OutboundOptions.Section}:Timeout must be between 0 and 2 minutes.")
+            .ValidateOnStart();
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<HostnameGuard>();
         services.TryAddSingleton(TimeProvider.System);

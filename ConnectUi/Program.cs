@@ -3,6 +3,7 @@ using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Features.Connect;
 using ConnectUi.Providers;
+using ConnectUi.Sandbox;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddMudServices();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
+builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await app.MigrateConnectUiDatabaseAsync();
@@ -26,6 +28,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using ConnectUi.Sandbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConnectUi.Tests.Sandbox;
+
+/// <summary>The provider simulators alone, on a loopback port chosen by the system, recording every URL they receive.</summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public ConcurrentQueue<string> ReceivedUrls { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.Use((context, next) =>
+        {
+            ReceivedUrls.Enqueue(context.Request.Path + context.Request.QueryString);
+            return next(context);
+        });
+        SandboxSimulators.Map(_app);
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

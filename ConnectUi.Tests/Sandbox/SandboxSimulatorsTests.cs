@@ -1,0 +1,128 @@
+using ConnectUi.Connections;
+using ConnectUi.Providers;
+using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers.Konnektive;
+using ConnectUi.Sandbox;
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConnectUi.Tests.Sandbox;
+
+/// <summary>The real verifiers, registered as the app registers them, against the simulators on loopback.</summary>
+public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
+{
+    public static TheoryData<int, string> Cases()
+    {
+        var data = new TheoryData<int, string>();
+        for (var i = 0; i < SandboxCredentials.Cases.Count; i++)
+        {
+            data.Add(i, $"{SandboxCredentials.Cases[i].ProviderId}: {SandboxCredentials.Cases[i].Description}");
+        }
+
+        return data;
+    }
+
+    private ServiceProvider Services(TimeSpan timeout) => new ServiceCollection()
+        .AddProviders(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectUi:Providers:Konnektive:BaseUrl"] = sandbox.BaseUrl + SandboxSimulators.KonnektivePrefix,
+            ["ConnectUi:Providers:ConnectWisePsa:BaseUrlOverride"] = sandbox.BaseUrl + SandboxSimulators.ConnectWisePrefix,
+            ["ConnectUi:Providers:ConnectWisePsa:AllowLoopbackOverride"] = "true",
+            ["ConnectUi:Outbound:Timeout"] = timeout.ToString(),
+        }).Build())
+        .BuildServiceProvider();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_sandbox_case_ends_as_the_table_says(int index, string description)
+    {
+        var sandboxCase = SandboxCredentials.Cases[index];
+
+        // Only the never-answering cases need a short timeout; the others get a generous one so a busy machine cannot flake them.
+        var timeout = sandboxCase.Outcome == VerificationOutcome.Timeout ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(10);
+        await using var services = Services(timeout);
+        var provider = services.GetRequiredService<ProviderCatalog>().Find(sandboxCase.ProviderId)!;
+        var model = provider.CreateModel();
+        foreach (var (field, value) in sandboxCase.Values)
+        {
+            model[field] = value;
+        }
+
+        Assert.True(provider.Validator.Validate(new ValidationContext<object>(model)).IsValid, $"{description}: the form must accept the sandbox values");
+        var verifier = services.GetServices<IProviderVerifier>().Single(v => v.ProviderId == sandboxCase.ProviderId);
+
+        var result = await verifier.VerifyAsync(model, CancellationToken.None);
+
+        Assert.True(sandboxCase.Outcome == result.Outcome, $"{description}: expected {sandboxCase.Outcome}, got {result.Outcome} ({result.Problem?.TechnicalDetails})");
+        var secrets = provider.Fields.Where(f => f.IsSecret).Select(f => model[f.Name]).ToArray();
+        Assert.All(sandbox.ReceivedUrls, url => Assert.All(secrets, secret => Assert.DoesNotContain(secret, url, StringComparison.OrdinalIgnoreCase)));
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, result.ToString(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Konnektive_ip_case_shows_the_reported_address()
+    {
+        await using var services = Services(TimeSpan.FromSeconds(10));
+        var verifier = services.GetServices<IProviderVerifier>().Single(v => v.ProviderId == KonnektiveProvider.Id);
+
+        var result = await verifier.VerifyAsync(
+            new KonnektiveCredentials { ApiLoginId = SandboxCredentials.Konnektive.IpNotAllowedLoginId, ApiPassword = SandboxCredentials.Konnektive.Password },
+            CancellationToken.None);
+
+        Assert.Contains(SandboxCredentials.Konnektive.ReportedIp, result.Problem!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectWise_version_case_suggests_the_servers_version()
+    {
+        await using var services = Services(TimeSpan.FromSeconds(10));
+        var verifier = services.GetServices<IProviderVerifier>().Single(v => v.ProviderId == ConnectWisePsaProvider.Id);
+
+        var result = await verifier.VerifyAsync(
+            new ConnectWisePsaCredentials
+            {
+                Hostname = SandboxCredentials.ConnectWisePsa.Hostname,
+                ApiVersion = SandboxCredentials.ConnectWisePsa.UnsupportedApiVersion,
+                ClientId = SandboxCredentials.ConnectWisePsa.ClientId,
+                Username = SandboxCredentials.ConnectWisePsa.Username,
+                Password = SandboxCredentials.ConnectWisePsa.Password,
+            },
+            CancellationToken.None);
+
+        Assert.Equal(VerificationOutcome.UnsupportedApiVersion, result.Outcome);
+        Assert.Equal("2025.1", result.Problem!.SuggestedValues![nameof(ConnectWisePsaCredentials.ApiVersion)]);
+    }
+
+    [Fact]
+    public async Task Konnektive_simulator_ignores_credentials_in_the_query_string()
+    {
+        using var client = new HttpClient();
+        var url = $"{sandbox.BaseUrl}{SandboxSimulators.KonnektivePrefix}/order/query/?loginId={SandboxCredentials.Konnektive.LoginId}&password={SandboxCredentials.Konnektive.Password}";
+
+        using var response = await client.PostAsync(url, new FormUrlEncodedContent([]));
+
+        Assert.Contains("Invalid login credentials", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectWise_company_lookup_answers_in_pascal_case_like_the_real_one()
+    {
+        using var client = new HttpClient();
+
+        var body = await client.GetStringAsync($"{sandbox.BaseUrl}{SandboxSimulators.ConnectWisePrefix}/login/companyinfo/{SandboxCredentials.ConnectWisePsa.CompanyId}");
+
+        Assert.Contains("\"CompanyName\":\"Sandbox Co\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"Codebase\":\"v2025_1/\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_outcome_a_person_can_fix_has_a_sandbox_case()
+    {
+        VerificationOutcome[] konnektive = [VerificationOutcome.Verified, VerificationOutcome.InvalidCredentials, VerificationOutcome.IpNotAllowed, VerificationOutcome.PermissionDenied, VerificationOutcome.Timeout, VerificationOutcome.ProviderError];
+        VerificationOutcome[] connectWise = [VerificationOutcome.Verified, VerificationOutcome.CompanyNotFound, VerificationOutcome.InvalidCredentials, VerificationOutcome.PermissionDenied, VerificationOutcome.InvalidClientId, VerificationOutcome.UnsupportedApiVersion, VerificationOutcome.Timeout, VerificationOutcome.RateLimited, VerificationOutcome.ProviderError];
+
+        Assert.Equal(konnektive.Order(), SandboxCredentials.Cases.Where(c => c.ProviderId == KonnektiveProvider.Id).Select(c => c.Outcome).Distinct().Order());
+        Assert.Equal(connectWise.Order(), SandboxCredentials.Cases.Where(c => c.ProviderId == ConnectWisePsaProvider.Id).Select(c => c.Outcome).Distinct().Order());
+    }
+}

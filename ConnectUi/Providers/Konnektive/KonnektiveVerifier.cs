@@ -118,7 +118,7 @@ public sealed partial class KonnektiveVerifier(
 
         if (string.Equals(result, "SUCCESS", StringComparison.OrdinalIgnoreCase))
         {
-            return (new VerificationResult(VerificationOutcome.Verified, AccountLabel: $"Konnektive API user {credentials.ApiLoginId}"), false);
+            return (new VerificationResult(VerificationOutcome.Verified, AccountLabel: "Konnektive CRM API user"), false);
         }
 
         if (!string.Equals(result, "ERROR", StringComparison.OrdinalIgnoreCase))
@@ -135,7 +135,7 @@ public sealed partial class KonnektiveVerifier(
         var details = Details("ERROR", message);
         return (Classify(message) switch
         {
-            VerificationOutcome.Verified => new VerificationResult(VerificationOutcome.Verified, AccountLabel: $"Konnektive API user {credentials.ApiLoginId}"),
+            VerificationOutcome.Verified => new VerificationResult(VerificationOutcome.Verified, AccountLabel: "Konnektive CRM API user"),
             VerificationOutcome.IpNotAllowed => new VerificationResult(
                 VerificationOutcome.IpNotAllowed,
                 KonnektiveProblems.For(VerificationOutcome.IpNotAllowed, details, ReportedIp(message))),

@@ -145,6 +145,32 @@ public sealed class ConnectPageTests : ComponentTestContext
         Assert.Equal("/", page.Find("[data-testid=connect-another]").GetAttribute("href"));
     }
 
+    [Fact]
+    public void Without_the_sandbox_there_is_no_sandbox_banner()
+    {
+        var page = RenderPage(KonnektiveProvider.Id);
+
+        Assert.Empty(page.FindAll("[data-testid=sandbox-banner]"));
+    }
+
+    [Fact]
+    public void In_sandbox_mode_the_guide_lists_the_test_credentials_and_fills_them_in()
+    {
+        Services.Configure<ConnectUi.Sandbox.SandboxOptions>(o => o.Enabled = true);
+        var page = RenderPage(ConnectWisePsaProvider.Id);
+
+        var banner = page.Find("[data-testid=sandbox-banner]");
+        Assert.Contains("Sandbox mode", banner.TextContent);
+        Assert.Contains(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.Password, banner.TextContent);
+        Assert.DoesNotContain(ConnectUi.Sandbox.SandboxCredentials.Konnektive.Password, banner.TextContent);
+
+        page.Find("[aria-label='Fill in the form for: Wrong private key']").Click();
+
+        Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.WrongPassword, page.Find("#field-Password").GetAttribute("value"));
+        Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.Username, page.Find("#field-Username").GetAttribute("value"));
+        Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.ClientId, page.Find("#field-ClientId").GetAttribute("value"));
+    }
+
     private IRenderedComponent<ConnectPage> RenderPage(string providerId) =>
         Render<ConnectPage>(p => p.Add(c => c.ProviderId, providerId));
 

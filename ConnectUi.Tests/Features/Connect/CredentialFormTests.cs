@@ -260,6 +260,27 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.NotEmpty(ErrorsOf(form, "ApiLoginId"));
     }
 
+    [Fact]
+    public async Task Too_many_attempts_is_said_next_to_the_submit_button_and_keeps_the_values()
+    {
+        _connections.Result = new ConnectResult
+        {
+            Status = ConnectStatus.TooManyAttempts,
+            Outcome = VerificationOutcome.RateLimited,
+            Problem = new ConnectProblem("Too many attempts. Try again in 42 seconds.", [], null),
+        };
+        var form = RenderForm(KonnektiveProvider.Definition);
+        form.Find("#field-ApiLoginId").Input("acme_api");
+        form.Find("#field-ApiPassword").Input("a-password");
+
+        await form.Find("form").SubmitAsync();
+
+        Assert.Contains("Try again in 42 seconds", form.Find("[data-testid=too-many-attempts]").TextContent);
+        Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
+        Assert.Equal("acme_api", form.Find("#field-ApiLoginId").GetAttribute("value"));
+        Assert.Equal("a-password", form.Find("#field-ApiPassword").GetAttribute("value"));
+    }
+
     private IRenderedComponent<CredentialForm> RenderForm(ProviderDefinition provider) =>
         Render<CredentialForm>(p => p
             .Add(c => c.Provider, provider)

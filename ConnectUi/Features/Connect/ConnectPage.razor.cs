@@ -1,5 +1,6 @@
 using ConnectUi.Connections;
 using ConnectUi.Providers;
+using ConnectUi.Sandbox;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -12,6 +13,7 @@ public sealed partial class ConnectPage
     private ProviderDefinition? _provider;
     private string? _highlightedStep;
     private ConnectResult? _connected;
+    private CredentialForm? _form;
 
     [Inject]
     public required ProviderCatalog Catalog { get; init; }
@@ -25,8 +27,13 @@ public sealed partial class ConnectPage
     [Inject]
     public required IOptions<ConnectFlowOptions> Options { get; init; }
 
+    [Inject]
+    public required IOptions<SandboxOptions> Sandbox { get; init; }
+
     [Parameter]
     public required string ProviderId { get; set; }
+
+    private bool SandboxEnabled => Sandbox.Value.Enabled;
 
     private IReadOnlyList<string> EgressIps => Options.Value.EgressIps.ToArray();
 
@@ -44,6 +51,15 @@ public sealed partial class ConnectPage
         _highlightedStep = anchor;
         StateHasChanged();
         await JS.InvokeVoidAsync("connectUi.scrollToStep", anchor);
+    }
+
+    private async Task FillFormAsync(IReadOnlyDictionary<string, string> values)
+    {
+        if (_form is not null)
+        {
+            _form.Fill(values);
+            await JS.InvokeVoidAsync("connectUi.focusById", "form-title");
+        }
     }
 
     private void OnConnected(ConnectResult result) => _connected = result;

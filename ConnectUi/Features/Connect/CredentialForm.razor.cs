@@ -17,6 +17,7 @@ public sealed partial class CredentialForm
     private ValidationMessageStore _messages = null!;
     private IReadOnlyList<(CredentialField Field, string Message)> _summaryProblems = [];
     private ConnectProblem? _problem;
+    private ConnectResult? _failure;
     private bool _submitting;
     private bool _focusSummary;
     private string? _status;
@@ -62,6 +63,23 @@ public sealed partial class CredentialForm
         _editContext.OnValidationStateChanged += OnValidationStateChanged;
     }
 
+    /// <summary>Replaces the form's values (the sandbox banner's "Fill in"), clearing every message.</summary>
+    public void Fill(IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var field in Provider.Fields)
+        {
+            Model[field.Name] = values.TryGetValue(field.Name, out var value) ? value : string.Empty;
+        }
+
+        _messages.Clear();
+        _problem = null;
+        _summaryProblems = [];
+        _editContext.NotifyValidationStateChanged();
+        StateHasChanged();
+    }
+
+    private bool IsTooManyAttempts => _failure?.Status == ConnectStatus.TooManyAttempts;
+
     private CredentialModel Model => (CredentialModel)_editContext.Model;
 
     private async Task SubmitAsync()
@@ -101,6 +119,7 @@ public sealed partial class CredentialForm
                 return;
             }
 
+            _failure = result;
             await ShowProblemAsync(result.Problem ?? UnexpectedProblem());
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
@@ -125,7 +144,9 @@ public sealed partial class CredentialForm
         }
 
         _editContext.NotifyValidationStateChanged();
-        _status = problem.Message;
+
+        // The problem alert announces itself (role=alert); the status region only says the check ended.
+        _status = $"{Provider.DisplayName} check finished: not connected.";
         if (problem.GuideStepAnchor is not null)
         {
             await OnGuideStepRequested.InvokeAsync(problem.GuideStepAnchor);

@@ -25,7 +25,9 @@ public static class ConnectUiTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab4f8",
+            PrimaryContrastText = "#0b1a2e",
             Secondary = "#b5a8ff",
+            SecondaryContrastText = "#1a1233",
             Background = "#15171c",
             Surface = "#1e2128",
             AppbarBackground = "#1e2128",

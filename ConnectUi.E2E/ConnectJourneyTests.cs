@@ -1,0 +1,93 @@
+using System.Text;
+using ConnectUi.E2E.Support;
+using ConnectUi.Sandbox;
+using Microsoft.Playwright;
+
+namespace ConnectUi.E2E;
+
+[Collection(E2ECollection.Name)]
+public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_person_links_Konnektive_with_the_keyboard_alone_and_no_secret_remains_in_the_page()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/connect/konnektive");
+
+        await page.Locator("#field-ApiLoginId").FocusAsync();
+        await page.Keyboard.TypeAsync(SandboxCredentials.Konnektive.LoginId);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#field-ApiPassword")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(SandboxCredentials.Konnektive.Password);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Konnektive CRM is connected" })).ToBeVisibleAsync();
+        var connectionId = await page.GetByTestId("connection-id").InnerTextAsync();
+        Assert.True(Guid.TryParse(connectionId, out _));
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain(SandboxCredentials.Konnektive.Password, html);
+        Assert.DoesNotContain(SandboxCredentials.Konnektive.Password, page.Url);
+        AssertDatabaseDoesNotContain(SandboxCredentials.Konnektive.Password);
+    }
+
+    [Fact]
+    public async Task A_refused_ConnectWise_password_is_flagged_on_its_field_with_the_step_and_nothing_typed_is_lost()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/connect/connectwise-psa");
+
+        await page.Locator("#field-Hostname").FillAsync("https://api-na.myconnectwise.net/v4_6_release/apis/3.0/");
+        await Assertions.Expect(page.Locator("#field-Hostname")).ToHaveValueAsync("api-na.myconnectwise.net");
+        await Assertions.Expect(page.GetByTestId("note-Hostname")).ToContainTextAsync("We kept only the hostname");
+        await page.Locator("#field-ApiVersion").FillAsync(SandboxCredentials.ConnectWisePsa.ApiVersion);
+        await page.Locator("#field-ClientId").FillAsync(SandboxCredentials.ConnectWisePsa.ClientId);
+        await page.Locator("#field-Username").FillAsync(SandboxCredentials.ConnectWisePsa.Username);
+        await page.Locator("#field-Password").FillAsync(SandboxCredentials.ConnectWisePsa.WrongPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync("did not accept");
+        await Assertions.Expect(page.Locator("#field-Password-error")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByTestId("problem-step-link")).ToContainTextAsync("Get your Client ID and API keys");
+        await Assertions.Expect(page.Locator("li#step-2-get-your-client-id-and-api-keys")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("guide-step--highlighted"));
+        await Assertions.Expect(page.Locator("#field-Password")).ToHaveValueAsync(SandboxCredentials.ConnectWisePsa.WrongPassword);
+        await Assertions.Expect(page.Locator("#field-Username")).ToHaveValueAsync(SandboxCredentials.ConnectWisePsa.Username);
+        await Assertions.Expect(page.Locator("#field-ClientId")).ToHaveValueAsync(SandboxCredentials.ConnectWisePsa.ClientId);
+        await page.GetByText("Technical details (for support)").ClickAsync();
+        var details = await page.GetByTestId("technical-details").InnerTextAsync();
+        Assert.DoesNotContain(SandboxCredentials.ConnectWisePsa.WrongPassword, details);
+        Assert.DoesNotContain(SandboxCredentials.ConnectWisePsa.ClientId, details);
+
+        await page.Locator("#field-Password").FillAsync(SandboxCredentials.ConnectWisePsa.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ConnectWise PSA is connected" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Where_do_I_find_this_scrolls_to_the_step_on_a_phone()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl, width: 390);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/connect/connectwise-psa");
+
+        await page.GetByTestId("where-ClientId").ClickAsync();
+
+        var step = page.Locator("li#step-2-get-your-client-id-and-api-keys");
+        await Assertions.Expect(step).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("guide-step--highlighted"));
+        await Assertions.Expect(step).ToBeInViewportAsync();
+        await Assertions.Expect(step.Locator("[data-step-heading]")).ToBeFocusedAsync();
+    }
+
+    private void AssertDatabaseDoesNotContain(string secret)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(app.DatabasePath)!))
+        {
+            var bytes = File.ReadAllBytes(file);
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
+        }
+    }
+}

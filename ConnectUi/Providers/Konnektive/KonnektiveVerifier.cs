@@ -30,7 +30,7 @@ public sealed partial class KonnektiveVerifier(
             throw new ArgumentException($"Expected {nameof(KonnektiveCredentials)}.", nameof(credentials));
         }
 
-        string?[] secrets = [konnektive.ApiPassword];
+        string?[] secrets = [konnektive.ApiPassword, konnektive.ApiLoginId];
         try
         {
             var endpoint = new Uri(new Uri(options.Value.BaseUrl.TrimEnd('/') + "/"), OrderQueryPath);

@@ -21,6 +21,11 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#field-ApiPassword")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(SandboxCredentials.Konnektive.Password);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show API Password" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#field-ApiPassword")).ToHaveAttributeAsync("type", "text");
+        await page.Keyboard.PressAsync("Shift+Tab");
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Konnektive CRM is connected" })).ToBeVisibleAsync();

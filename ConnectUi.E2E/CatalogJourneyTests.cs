@@ -36,4 +36,17 @@ public sealed class CatalogJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await page.GetByRole(AriaRole.Link, new() { Name = "Browse all providers" }).ClickAsync();
         await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(2);
     }
+
+    [Fact]
+    public async Task A_browser_that_prefers_dark_gets_the_dark_theme_already_in_the_prerendered_page()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl, colorScheme: ColorScheme.Dark);
+        var page = await context.NewPageAsync();
+
+        // The first answer asks for the hint (Accept-CH); from then on the browser sends it with every page.
+        await page.GotoAsync("/");
+        var response = await page.GotoAsync("/connect/konnektive");
+
+        Assert.Contains("--mud-palette-background: rgba(21,23,28,1)", await response!.TextAsync());
+    }
 }

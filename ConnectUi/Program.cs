@@ -1,4 +1,5 @@
 using ConnectUi.Components;
+using ConnectUi.Components.Layout;
 using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Features.Connect;
@@ -25,6 +26,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseColorSchemeHint();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -163,6 +163,39 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Values_that_break_the_providers_rules_are_refused_before_the_test_call_and_nothing_is_recorded()
+    {
+        var request = ConnectWise(password: "line\nbreak");
+        request.Credentials["ClientId"] = "not-a-guid";
+
+        var result = await _db.ConnectAsync(request);
+
+        Assert.Equal(ConnectStatus.NotVerified, result.Status);
+        Assert.Equal(VerificationOutcome.InvalidInput, result.Outcome);
+        Assert.Equal(["ClientId", "Password"], result.Problem?.Fields);
+        Assert.Equal(
+            "Some values are not in the form ConnectWise PSA expects: Client ID, Password. Nothing was sent to ConnectWise PSA. Correct them, then try again.",
+            result.Problem?.Message);
+        Assert.Equal(ConnectWisePsaProvider.Steps.ClientIdAndKeys, result.Problem?.GuideStepAnchor);
+        Assert.Equal(0, _db.ConnectWise.Calls);
+        Assert.Empty(await _db.ConnectionRowsAsync());
+        Assert.Empty(await _db.AttemptRowsAsync());
+        var log = Assert.Single(_db.Logs.GetSnapshot(), r => r.Category == typeof(ConnectionService).FullName);
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.Equal("ClientId, Password", log.GetStructuredStateValue("Fields"));
+    }
+
+    [Fact]
+    public async Task Credentials_of_another_providers_model_are_refused_as_a_programming_error()
+    {
+        var request = new ConnectRequest(KonnektiveProvider.Definition, ConnectWise().Credentials);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _db.ConnectAsync(request));
+
+        Assert.Equal(0, _db.Konnektive.Calls + _db.ConnectWise.Calls);
+    }
+
+    [Fact]
     public async Task Storage_failure_after_verification_is_NotSaved_and_a_retry_succeeds()
     {
         await _db.ExecuteAsync("CREATE TRIGGER refuse_insert BEFORE INSERT ON Connections BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");

@@ -1,0 +1,25 @@
+namespace ConnectUi.Tests.Hardening;
+
+public static class FaultTimeouts
+{
+    /// <summary>What the support line must say, so the right cause was found and not just the right outcome.</summary>
+    public static string ExpectedDetail(Fault fault) => fault switch
+    {
+        Fault.ConnectionRefused => "Unreachable",
+        Fault.ResetMidBody => "ConnectionLost",
+        Fault.NeverAnswers => "Timeout",
+        Fault.Status500 => "HTTP 500",
+        Fault.Status502 => "HTTP 502",
+        Fault.Status503 => "HTTP 503",
+        Fault.TooManyRequests => "HTTP 429",
+        Fault.InvalidTls => "TlsFailure",
+        Fault.Garbage or Fault.TruncatedJson => "body is not the expected JSON",
+        Fault.HtmlLoginPage => "HTML body (text/html)",
+        Fault.EmptyBody => "empty body",
+        Fault.HugeStreamedBody or Fault.HugeDeclaredBody => "body larger than the size cap",
+        _ => throw new ArgumentOutOfRangeException(nameof(fault)),
+    };
+
+    /// <summary>Short only where the timeout is the point; generous elsewhere so a busy machine cannot turn a fault into a timeout.</summary>
+    public static TimeSpan For(Fault fault) => fault == Fault.NeverAnswers ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(15);
+}

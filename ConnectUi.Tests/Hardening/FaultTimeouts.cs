@@ -7,7 +7,7 @@ public static class FaultTimeouts
     {
         Fault.ConnectionRefused => "Unreachable",
         Fault.ResetMidBody => "ConnectionLost",
-        Fault.NeverAnswers => "Timeout",
+        Fault.NeverAnswers or Fault.EndlessTrickle => "Timeout",
         Fault.Status500 => "HTTP 500",
         Fault.Status502 => "HTTP 502",
         Fault.Status503 => "HTTP 503",
@@ -21,5 +21,5 @@ public static class FaultTimeouts
     };
 
     /// <summary>Short only where the timeout is the point; generous elsewhere so a busy machine cannot turn a fault into a timeout.</summary>
-    public static TimeSpan For(Fault fault) => fault == Fault.NeverAnswers ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(15);
+    public static TimeSpan For(Fault fault) => fault is Fault.NeverAnswers or Fault.EndlessTrickle ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(15);
 }

@@ -20,6 +20,9 @@ public enum Fault
     ConnectionRefused,
     ResetMidBody,
     NeverAnswers,
+
+    /// <summary>Headers at once, then a byte now and then, forever: only an overall deadline ends it.</summary>
+    EndlessTrickle,
     Status500,
     Status502,
     Status503,
@@ -126,6 +129,23 @@ public sealed class FaultyProvider : IAsyncDisposable
             case Fault.NeverAnswers:
                 // Holds the request until the client gives up and the connection closes.
                 await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                break;
+            case Fault.EndlessTrickle:
+                response.ContentType = "application/json";
+                try
+                {
+                    while (true)
+                    {
+                        await response.WriteAsync(" ", context.RequestAborted);
+                        await response.Body.FlushAsync(context.RequestAborted);
+                        await Task.Delay(TimeSpan.FromMilliseconds(50), context.RequestAborted);
+                    }
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or IOException)
+                {
+                    // The client gave up.
+                }
+
                 break;
             case Fault.Status500 or Fault.Status502 or Fault.Status503:
                 response.StatusCode = _fault switch { Fault.Status500 => 500, Fault.Status502 => 502, _ => 503 };

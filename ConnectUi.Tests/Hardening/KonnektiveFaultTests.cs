@@ -12,6 +12,7 @@ public sealed class KonnektiveFaultTests
         { Fault.ConnectionRefused, VerificationOutcome.Unreachable, 0 },
         { Fault.ResetMidBody, VerificationOutcome.Unreachable, null },
         { Fault.NeverAnswers, VerificationOutcome.Timeout, 2 },
+        { Fault.EndlessTrickle, VerificationOutcome.Timeout, 2 },
         { Fault.Status500, VerificationOutcome.ProviderError, 2 },
         { Fault.Status502, VerificationOutcome.ProviderError, 2 },
         { Fault.Status503, VerificationOutcome.ProviderError, 2 },

@@ -51,7 +51,7 @@ public sealed class ConnectWisePsaFaultTests
         await using var provider = await FaultyProvider.StartAsync(
             fault,
             healthy: path => afterLookup && path.Contains("/login/companyinfo/", StringComparison.Ordinal) ? CompanyInfoJson : null);
-        await using var db = await RealVerifiers.DatabaseAsync(provider.BaseUrl, FaultTimeouts.For(fault));
+        await using var db = await RealVerifiers.DatabaseAsync(provider.BaseUrl, FaultTimeouts.For(fault, afterHealthyCall: afterLookup));
         var request = TestCredentials.ConnectWise();
 
         var result = await db.ConnectAsync(request);

@@ -20,6 +20,13 @@ public static class FaultTimeouts
         _ => throw new ArgumentOutOfRangeException(nameof(fault)),
     };
 
-    /// <summary>Short only where the timeout is the point; generous elsewhere so a busy machine cannot turn a fault into a timeout.</summary>
-    public static TimeSpan For(Fault fault) => fault is Fault.NeverAnswers or Fault.EndlessTrickle ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// Short only where the timeout is the point, and a little longer when a healthy call must finish first; generous
+    /// elsewhere so a busy machine cannot turn another fault into a timeout.
+    /// </summary>
+    public static TimeSpan For(Fault fault, bool afterHealthyCall = false) => fault switch
+    {
+        Fault.NeverAnswers or Fault.EndlessTrickle => TimeSpan.FromMilliseconds(afterHealthyCall ? 1_000 : 500),
+        _ => TimeSpan.FromSeconds(15),
+    };
 }

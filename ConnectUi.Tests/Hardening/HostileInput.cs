@@ -22,6 +22,13 @@ public static class HostileInput
         "3fa85f64-5717-4562-b3fc-2c963f66afa6", "{3fa85f64-5717-4562-b3fc-2c963f66afa6}",
     ];
 
+    /// <summary>The fragments that could turn into markup, or break it, when rendered.</summary>
+    public static IReadOnlyList<string> MarkupFragments { get; } =
+    [
+        "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", "'><iframe src=javascript:alert(1)>",
+        "</textarea></pre><b>bold</b>", "&lt;script&gt;", "&#60;img&#62;", "\0", "\u202e", "'; DROP TABLE Connections; --",
+    ];
+
     private static readonly Gen<string> Fragment = Gen.OneOf([.. Fragments]);
 
     private static readonly Gen<string> AnyUnicode = Gen.Char['\0', '\uffff'].Array[0, 64].Select(chars => new string(chars));

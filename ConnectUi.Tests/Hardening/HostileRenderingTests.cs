@@ -31,7 +31,7 @@ public sealed class HostileRenderingTests : ComponentTestContext
         var provider = Provider(providerId);
         var form = RenderForm(provider);
 
-        foreach (var fragment in HostileInput.Fragments.Append(Script + Img + "'; DROP TABLE Connections; --"))
+        foreach (var fragment in HostileInput.MarkupFragments.Append(Script + Img + "'; DROP TABLE Connections; --"))
         {
             foreach (var field in provider.Fields)
             {

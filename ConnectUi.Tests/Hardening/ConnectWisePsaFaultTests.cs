@@ -34,6 +34,7 @@ public sealed class ConnectWisePsaFaultTests
             data.Add(Fault.TooManyRequests, afterLookup, VerificationOutcome.RateLimited, 1);
             data.Add(Fault.Garbage, afterLookup, VerificationOutcome.ProviderError, 1);
             data.Add(Fault.TruncatedJson, afterLookup, VerificationOutcome.ProviderError, 1);
+            data.Add(Fault.DeeplyNestedJson, afterLookup, VerificationOutcome.ProviderError, 1);
             data.Add(Fault.HtmlLoginPage, afterLookup, VerificationOutcome.ProviderError, 1);
             data.Add(Fault.HugeStreamedBody, afterLookup, VerificationOutcome.ProviderError, 1);
             data.Add(Fault.HugeDeclaredBody, afterLookup, VerificationOutcome.ProviderError, 1);
@@ -51,7 +52,7 @@ public sealed class ConnectWisePsaFaultTests
         await using var provider = await FaultyProvider.StartAsync(
             fault,
             healthy: path => afterLookup && path.Contains("/login/companyinfo/", StringComparison.Ordinal) ? CompanyInfoJson : null);
-        await using var db = await RealVerifiers.DatabaseAsync(provider.BaseUrl, FaultTimeouts.For(fault, afterHealthyCall: afterLookup));
+        await using var db = await RealVerifiers.DatabaseAsync(provider.BaseUrl, FaultExpectations.Timeout(fault, afterHealthyCall: afterLookup));
         var request = TestCredentials.ConnectWise();
 
         var result = await db.ConnectAsync(request);
@@ -66,7 +67,7 @@ public sealed class ConnectWisePsaFaultTests
         Assert.StartsWith(afterLookup ? "GET system/info" : "GET login/companyinfo", details, StringComparison.Ordinal);
         if (expected != VerificationOutcome.CompanyNotFound)
         {
-            Assert.Contains(FaultTimeouts.ExpectedDetail(fault), details, StringComparison.Ordinal);
+            Assert.Contains(FaultExpectations.ExpectedDetail(fault), details, StringComparison.Ordinal);
         }
 
         Assert.All(TestCredentials.Secrets, secret => Assert.DoesNotContain(secret, details, StringComparison.OrdinalIgnoreCase));

@@ -30,6 +30,9 @@ public enum Fault
     InvalidTls,
     Garbage,
     TruncatedJson,
+
+    /// <summary>Valid JSON nested far deeper than any parser's default limit, still under the body size cap.</summary>
+    DeeplyNestedJson,
     HtmlLoginPage,
     EmptyBody,
     HugeStreamedBody,
@@ -127,8 +130,15 @@ public sealed class FaultyProvider : IAsyncDisposable
         switch (_fault)
         {
             case Fault.NeverAnswers:
-                // Holds the request until the client gives up and the connection closes.
-                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    // Holds the request until the client gives up and the connection closes.
+                    await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
                 break;
             case Fault.EndlessTrickle:
                 response.ContentType = "application/json";
@@ -167,6 +177,10 @@ public sealed class FaultyProvider : IAsyncDisposable
             case Fault.TruncatedJson:
                 response.ContentType = "application/json";
                 await response.WriteAsync(TruncatedJson);
+                break;
+            case Fault.DeeplyNestedJson:
+                response.ContentType = "application/json";
+                await response.WriteAsync(new string('[', 50_000) + new string(']', 50_000));
                 break;
             case Fault.HtmlLoginPage:
                 response.ContentType = "text/html; charset=utf-8";

@@ -20,6 +20,7 @@ public sealed class KonnektiveFaultTests
         { Fault.InvalidTls, VerificationOutcome.TlsFailure, 0 },
         { Fault.Garbage, VerificationOutcome.ProviderError, 1 },
         { Fault.TruncatedJson, VerificationOutcome.ProviderError, 1 },
+        { Fault.DeeplyNestedJson, VerificationOutcome.ProviderError, 1 },
         { Fault.HtmlLoginPage, VerificationOutcome.ProviderError, 1 },
         { Fault.EmptyBody, VerificationOutcome.ProviderError, 1 },
         { Fault.HugeStreamedBody, VerificationOutcome.ProviderError, 1 },
@@ -32,7 +33,7 @@ public sealed class KonnektiveFaultTests
     public async Task Each_fault_ends_in_a_named_outcome_with_a_message_and_saves_nothing(Fault fault, VerificationOutcome expected, int? requests)
     {
         await using var provider = await FaultyProvider.StartAsync(fault);
-        await using var db = await RealVerifiers.DatabaseAsync(provider.BaseUrl, FaultTimeouts.For(fault));
+        await using var db = await RealVerifiers.DatabaseAsync(provider.BaseUrl, FaultExpectations.Timeout(fault));
 
         var result = await db.ConnectAsync(TestCredentials.Konnektive());
 
@@ -46,7 +47,7 @@ public sealed class KonnektiveFaultTests
             Assert.Equal(count, provider.FaultedRequests);
         }
 
-        Assert.Contains(FaultTimeouts.ExpectedDetail(fault), result.Problem.TechnicalDetails, StringComparison.Ordinal);
+        Assert.Contains(FaultExpectations.ExpectedDetail(fault), result.Problem.TechnicalDetails, StringComparison.Ordinal);
         Assert.True(provider.HugeBytesSent < FaultyProvider.HugeBodyBytes, "the whole huge body was read");
         Assert.Empty(await db.ConnectionRowsAsync());
         Assert.Equal(expected, Assert.Single(await db.AttemptRowsAsync()).Outcome);

@@ -3,6 +3,7 @@ using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
 using ConnectUi.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using static ConnectUi.Tests.Connections.TestCredentials;
 
@@ -163,6 +164,39 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Values_that_break_the_providers_rules_are_refused_before_the_test_call_and_nothing_is_recorded()
+    {
+        var request = ConnectWise(password: "line\nbreak");
+        request.Credentials["ClientId"] = "not-a-guid";
+
+        var result = await _db.ConnectAsync(request);
+
+        Assert.Equal(ConnectStatus.NotVerified, result.Status);
+        Assert.Equal(VerificationOutcome.InvalidInput, result.Outcome);
+        Assert.Equal(["ClientId", "Password"], result.Problem?.Fields);
+        Assert.Equal(
+            "Some values are not in the form ConnectWise PSA expects: Client ID, Password. Nothing was sent to ConnectWise PSA. Correct them, then try again.",
+            result.Problem?.Message);
+        Assert.Equal(ConnectWisePsaProvider.Steps.ClientIdAndKeys, result.Problem?.GuideStepAnchor);
+        Assert.Equal(0, _db.ConnectWise.Calls);
+        Assert.Empty(await _db.ConnectionRowsAsync());
+        Assert.Empty(await _db.AttemptRowsAsync());
+        var log = Assert.Single(_db.Logs.GetSnapshot(), r => r.Category == typeof(ConnectionService).FullName);
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.Equal("ClientId, Password", log.GetStructuredStateValue("Fields"));
+    }
+
+    [Fact]
+    public async Task Credentials_of_another_providers_model_are_refused_as_a_programming_error()
+    {
+        var request = new ConnectRequest(KonnektiveProvider.Definition, ConnectWise().Credentials);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _db.ConnectAsync(request));
+
+        Assert.Equal(0, _db.Konnektive.Calls + _db.ConnectWise.Calls);
+    }
+
+    [Fact]
     public async Task Storage_failure_after_verification_is_NotSaved_and_a_retry_succeeds()
     {
         await _db.ExecuteAsync("CREATE TRIGGER refuse_insert BEFORE INSERT ON Connections BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
@@ -185,6 +219,66 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
 
         Assert.Equal(ConnectStatus.Connected, retried.Status);
         Assert.Equal(retried.ConnectionId, Assert.Single(await _db.ConnectionRowsAsync()).Id);
+    }
+
+    [Fact]
+    public async Task A_database_locked_by_another_writer_at_save_time_is_NotSaved_and_the_same_request_succeeds_once_released()
+    {
+        await using var db = await ConnectionsTestDatabase.CreateAsync(busyTimeout: TimeSpan.FromSeconds(1));
+        await db.ConnectAsync(Konnektive());
+        var request = ConnectWise();
+        await using var otherWriter = new SqliteConnection(db.ConnectionString);
+        await otherWriter.OpenAsync();
+        await using (var begin = otherWriter.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE;";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var failed = await db.ConnectAsync(request);
+
+        Assert.Equal(ConnectStatus.NotSaved, failed.Status);
+        Assert.Equal(VerificationOutcome.Verified, failed.Outcome);
+        Assert.Equal(
+            "We verified your credentials with ConnectWise PSA but could not save the connection. Nothing you typed is lost: try again.",
+            failed.Problem?.Message);
+        Assert.Equal(SqliteBusy, SaveFailure(db).SqliteErrorCode);
+
+        await using (var commit = otherWriter.CreateCommand())
+        {
+            commit.CommandText = "COMMIT;";
+            await commit.ExecuteNonQueryAsync();
+        }
+
+        var retried = await db.ConnectAsync(request);
+
+        Assert.Equal(ConnectStatus.Connected, retried.Status);
+        Assert.Equal(2, db.ConnectWise.Calls);
+        Assert.Equal(request.Credentials.ToDictionary(), await db.Store.GetCredentialsAsync(retried.ConnectionId!.Value, default));
+        Assert.Equal(2, (await db.ConnectionRowsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task An_unreadable_database_file_at_save_time_is_NotSaved_and_the_same_request_succeeds_once_restored()
+    {
+        await _db.ConnectAsync(Konnektive());
+        var request = ConnectWise();
+        SqliteConnection.ClearAllPools();
+        var intact = await File.ReadAllBytesAsync(_db.DatabasePath);
+        await File.WriteAllBytesAsync(_db.DatabasePath, Encoding.ASCII.GetBytes(new string('x', intact.Length)));
+
+        var failed = await _db.ConnectAsync(request);
+
+        Assert.Equal(ConnectStatus.NotSaved, failed.Status);
+        Assert.Contains("could not save the connection", failed.Problem?.Message);
+        Assert.Equal(SqliteNotADatabase, SaveFailure(_db).SqliteErrorCode);
+
+        SqliteConnection.ClearAllPools();
+        await File.WriteAllBytesAsync(_db.DatabasePath, intact);
+        var retried = await _db.ConnectAsync(request);
+
+        Assert.Equal(ConnectStatus.Connected, retried.Status);
+        Assert.Equal(request.Credentials.ToDictionary(), await _db.Store.GetCredentialsAsync(retried.ConnectionId!.Value, default));
     }
 
     [Fact]
@@ -285,6 +379,26 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
                 Assert.DoesNotContain(files, bytes => Contains(bytes, encoding.GetBytes(secret)));
             }
         }
+    }
+
+    private const int SqliteBusy = 5;
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>The SQLite error behind the logged save failure, to prove the test broke storage the way it meant to.</summary>
+    private static SqliteException SaveFailure(ConnectionsTestDatabase db)
+    {
+        var logged = Assert.Single(
+            db.Logs.GetSnapshot(),
+            r => r.Level == LogLevel.Error && r.Category == typeof(ConnectionService).FullName).Exception;
+        for (var ex = logged; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is SqliteException sqlite)
+            {
+                return sqlite;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"The save failed with {logged}, not a SQLite error.");
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

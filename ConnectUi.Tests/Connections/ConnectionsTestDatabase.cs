@@ -23,11 +23,17 @@ public sealed class ConnectionsTestDatabase : IAsyncDisposable
     private ServiceProvider? _services;
     private AsyncServiceScope? _storeScope;
 
-    private ConnectionsTestDatabase()
+    private ConnectionsTestDatabase(TimeSpan? busyTimeout)
     {
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "connectui.db");
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true }.ToString();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true };
+        if (busyTimeout is { } timeout)
+        {
+            connectionString.DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds);
+        }
+
+        ConnectionString = connectionString.ToString();
         Konnektive = new FakeProviderVerifier(KonnektiveProvider.Id, Time);
         ConnectWise = new FakeProviderVerifier(ConnectWisePsaProvider.Id, Time);
     }
@@ -40,9 +46,10 @@ public sealed class ConnectionsTestDatabase : IAsyncDisposable
     public IServiceProvider Services => _services ?? throw new ObjectDisposedException(nameof(ConnectionsTestDatabase));
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
-    public static async Task<ConnectionsTestDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="busyTimeout">How long a command waits for another connection's lock (SQLite's default is 30 s).</param>
+    public static async Task<ConnectionsTestDatabase> CreateAsync(Action<IServiceCollection>? configure = null, TimeSpan? busyTimeout = null)
     {
-        var database = new ConnectionsTestDatabase();
+        var database = new ConnectionsTestDatabase(busyTimeout);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:ConnectUi"] = database.ConnectionString })
             .Build();

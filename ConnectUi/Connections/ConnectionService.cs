@@ -1,11 +1,16 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using ConnectUi.Connections.Storage;
+using ConnectUi.Providers;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectUi.Connections;
 
-/// <summary>Asks the provider's verifier first, records the attempt, and saves the connection only when the provider accepted it.</summary>
+/// <summary>
+/// Checks the values against the provider's form rules, asks the provider's verifier, records the attempt, and saves the
+/// connection only when the provider accepted it.
+/// </summary>
 public sealed partial class ConnectionService(
     IEnumerable<IProviderVerifier> verifiers,
     IDbContextFactory<ConnectUiDbContext> dbContextFactory,
@@ -15,7 +20,9 @@ public sealed partial class ConnectionService(
 {
     private readonly IReadOnlyList<IProviderVerifier> _verifiers = verifiers.ToArray();
 
-    /// <exception cref="ArgumentException">The reconnect id is not a connection of this provider and end user.</exception>
+    /// <exception cref="ArgumentException">
+    /// The credentials are not the provider's model, or the reconnect id is not a connection of this provider and end user.
+    /// </exception>
     /// <exception cref="OperationCanceledException">The caller cancelled; nothing was saved or recorded.</exception>
     public async Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
@@ -23,6 +30,19 @@ public sealed partial class ConnectionService(
         var provider = request.Provider;
         var verifier = _verifiers.FirstOrDefault(v => string.Equals(v.ProviderId, provider.Id, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No verifier is registered for provider '{provider.Id}'.");
+
+        // The form validates too, but this service is the last gate before the provider: a value that breaks a rule
+        // (a line break in a header, an & in a form body) must never reach the provider's API, whoever the caller is.
+        if (InvalidFields(provider, request.Credentials) is { Count: > 0 } invalidFields)
+        {
+            LogInvalidInput(provider.Id, string.Join(", ", invalidFields));
+            return new ConnectResult
+            {
+                Status = ConnectStatus.NotVerified,
+                Outcome = VerificationOutcome.InvalidInput,
+                Problem = InvalidInputProblem(provider, invalidFields),
+            };
+        }
 
         if (request.ReconnectConnectionId is { } reconnectId)
         {
@@ -81,6 +101,30 @@ public sealed partial class ConnectionService(
                     GuideStepAnchor: null),
             };
         }
+    }
+
+    /// <summary>The names of the fields that break the provider's rules, in form order.</summary>
+    private static IReadOnlyList<string> InvalidFields(ProviderDefinition provider, CredentialModel credentials)
+    {
+        if (!provider.Validator.CanValidateInstancesOfType(credentials.GetType()))
+        {
+            throw new ArgumentException($"The credentials are a {credentials.GetType().Name}, not a model of provider '{provider.Id}'.", nameof(credentials));
+        }
+
+        var failed = provider.Validator.Validate(new ValidationContext<object>(credentials)).Errors
+            .Select(e => e.PropertyName)
+            .ToHashSet(StringComparer.Ordinal);
+        return credentials.FieldNames.Where(failed.Contains).Concat(failed.Except(credentials.FieldNames)).ToArray();
+    }
+
+    private static ConnectProblem InvalidInputProblem(ProviderDefinition provider, IReadOnlyList<string> fields)
+    {
+        var labels = fields.Select(f => provider.FindField(f)?.Label ?? f);
+        return new ConnectProblem(
+            $"Some values are not in the form {provider.DisplayName} expects: {string.Join(", ", labels)}. Nothing was sent to {provider.DisplayName}. Correct them, then try again.",
+            fields,
+            fields.Select(provider.FindField).FirstOrDefault(f => f is not null)?.GuideStepAnchor,
+            $"refused before any call; invalid fields: {string.Join(", ", fields)}");
     }
 
     private async Task RequireReconnectTargetAsync(ConnectRequest request, Guid connectionId, CancellationToken cancellationToken)
@@ -171,6 +215,10 @@ public sealed partial class ConnectionService(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Verification attempt {AttemptId} with {ProviderId} ended {Outcome} after {DurationMs} ms")]
     private partial void LogVerification(Guid attemptId, string providerId, VerificationOutcome outcome, long durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Connection request for {ProviderId} refused before the test call: invalid {Fields}")]
+    private partial void LogInvalidInput(string providerId, string fields);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Verification attempt {AttemptId} saved connection {ConnectionId} of {ProviderId}")]

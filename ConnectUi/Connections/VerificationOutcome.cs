@@ -17,4 +17,7 @@ public enum VerificationOutcome
     Timeout,
     RateLimited,
     ProviderError,
+
+    /// <summary>The submitted values broke the provider's own form rules; no call was made.</summary>
+    InvalidInput,
 }

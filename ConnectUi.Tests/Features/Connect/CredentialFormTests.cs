@@ -281,6 +281,43 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Equal("a-password", form.Find("#field-ApiPassword").GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task Verified_but_not_saved_keeps_every_value_shows_the_message_and_a_second_submit_connects()
+    {
+        const string notSaved = "We verified your credentials with ConnectWise PSA but could not save the connection. Nothing you typed is lost: try again.";
+        _connections.Result = new ConnectResult
+        {
+            Status = ConnectStatus.NotSaved,
+            Outcome = VerificationOutcome.Verified,
+            VerifiedAt = TestServices.Now,
+            Problem = new ConnectProblem(notSaved, [], null),
+        };
+        var form = RenderForm(ConnectWisePsaProvider.Definition);
+        FillConnectWise(form);
+
+        await form.Find("form").SubmitAsync();
+
+        Assert.Contains(notSaved, form.Find("[data-testid=provider-problem]").TextContent);
+        Assert.Equal("ConnectWise PSA check finished: not connected.", form.Find("[data-testid=submit-status]").TextContent);
+        Assert.Equal("api-na.myconnectwise.net", form.Find("#field-Hostname").GetAttribute("value"));
+        Assert.Equal("2025.1", form.Find("#field-ApiVersion").GetAttribute("value"));
+        Assert.Equal(ValidClientId, form.Find("#field-ClientId").GetAttribute("value"));
+        Assert.Equal("acme+PublicKey1", form.Find("#field-Username").GetAttribute("value"));
+        Assert.Equal("PrivateKey1", form.Find("#field-Password").GetAttribute("value"));
+        Assert.All(new[] { "Hostname", "ApiVersion", "ClientId", "Username", "Password" }, field => Assert.Empty(ErrorsOf(form, field)));
+        Assert.False(form.Find("[data-testid=submit]").HasAttribute("disabled"));
+        Assert.Empty(_connected);
+
+        var connected = ConnectResult.Connected(Guid.Parse("0b6f3f0e-94a4-4f7e-8d1e-2f1b6c0d9a55"), TestServices.Now);
+        _connections.Result = connected;
+        await form.Find("form").SubmitAsync();
+
+        Assert.Equal(2, _connections.Calls.Count);
+        Assert.Equal(_connections.Calls[0].Values, _connections.Calls[1].Values);
+        Assert.Equal([connected], _connected);
+        Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
+    }
+
     private IRenderedComponent<CredentialForm> RenderForm(ProviderDefinition provider) =>
         Render<CredentialForm>(p => p
             .Add(c => c.Provider, provider)

@@ -163,6 +163,21 @@ public sealed class ConnectWisePsaVerifierTests
         Assert.Contains("2024.2", result.Problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2025.1\n")]
+    [InlineData("2025.1\r\nX-Injected: 1")]
+    [InlineData("\uff12\uff10\uff12\uff15.1")]
+    [InlineData("2025.\u0661")]
+    public async Task An_api_version_the_form_refuses_is_never_sent(string apiVersion)
+    {
+        var handler = SystemInfoAnswers(HttpStatusCode.OK, SystemInfoJson);
+
+        var result = await Verifier(handler).VerifyAsync(Credentials(apiVersion), CancellationToken.None);
+
+        Assert.Equal(VerificationOutcome.UnsupportedApiVersion, result.Outcome);
+        Assert.Equal(0, handler.CallCount);
+    }
+
     [Fact]
     public async Task Other_bad_requests_are_provider_errors()
     {

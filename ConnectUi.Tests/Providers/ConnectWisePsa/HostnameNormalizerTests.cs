@@ -1,4 +1,5 @@
 using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Tests.Support;
 using CsCheck;
 
 namespace ConnectUi.Tests.Providers.ConnectWisePsa;
@@ -7,17 +8,7 @@ public sealed class HostnameNormalizerTests
 {
     private const int Samples = 2_000;
 
-    /// <summary>
-    /// Checks the property on the same <paramref name="count"/> inputs every run: CsCheck only replays a given
-    /// seed for the first iteration, so each sample gets its own fixed seed, which a failure reports.
-    /// </summary>
-    private static void SampleDeterministically(Gen<string> gen, Action<string> assert, int count = Samples)
-    {
-        for (var i = 1UL; i <= (ulong)count; i++)
-        {
-            gen.Sample(assert, seed: new PCG(1, i).ToString(), iter: 1, threads: 1);
-        }
-    }
+    private static void SampleDeterministically(Gen<string> gen, Action<string> assert) => gen.SampleDeterministically(assert, Samples);
 
     private static bool HostnameIsAccepted(string hostname) =>
         !new ConnectWisePsaCredentialsValidator()

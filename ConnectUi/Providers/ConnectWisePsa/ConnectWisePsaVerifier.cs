@@ -358,7 +358,8 @@ public sealed partial class ConnectWisePsaVerifier(
             ConnectWisePsaProblems.For(outcome, Credentials.Hostname, Credentials.CompanyId, Credentials.ApiVersion, details, serverVersion));
     }
 
-    [GeneratedRegex(@"^(19|20)\d{2}\.\d{1,3}$", RegexOptions.CultureInvariant, 100)]
+    // Same shape as the validator's: [0-9] and \z, since \d matches non-ASCII digits and $ matches before a trailing line break.
+    [GeneratedRegex(@"^(19|20)[0-9]{2}\.[0-9]{1,3}\z", RegexOptions.CultureInvariant, 100)]
     private static partial Regex ApiVersionPattern();
 
     [GeneratedRegex(@"v?(?<year>(?:19|20)\d{2})[._](?<release>\d{1,3})", RegexOptions.CultureInvariant, 100)]

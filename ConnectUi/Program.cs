@@ -37,7 +37,7 @@ app.MapStaticAssets();
 app.MapSandbox();
 app.MapHostApi();
 app.MapEmbedding();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = app.FrameAncestors());
 
 app.Run();
 

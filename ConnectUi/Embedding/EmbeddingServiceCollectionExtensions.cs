@@ -20,19 +20,15 @@ public static class EmbeddingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Sends <c>Content-Security-Policy: frame-ancestors</c> so only ConnectUi itself and the allowed origins can frame its
-    /// pages, and in Development serves an example host page at <see cref="ExamplePath"/>.
+    /// The <c>frame-ancestors</c> sources for Blazor's page responses: ConnectUi itself and the allowed origins, no one else.
+    /// Blazor sends the header (it guards its compressed WebSocket against framing), so the sources go to its option.
     /// </summary>
+    public static string FrameAncestors(this WebApplication app) =>
+        string.Join(' ', ["'self'", .. app.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.NormalizedOrigins()]);
+
+    /// <summary>In Development, serves an example host page at <see cref="ExamplePath"/> that embeds ConnectUi and shows its events.</summary>
     public static WebApplication MapEmbedding(this WebApplication app)
     {
-        var origins = app.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.NormalizedOrigins();
-        var frameAncestors = string.Join(' ', ["frame-ancestors 'self'", .. origins]);
-        app.Use((context, next) =>
-        {
-            context.Response.Headers.ContentSecurityPolicy = frameAncestors;
-            return next(context);
-        });
-
         if (app.Environment.IsDevelopment())
         {
             app.MapGet(ExamplePath, () => TypedResults.Content(HostExamplePage.Html, "text/html; charset=utf-8"))

@@ -42,6 +42,10 @@ public sealed class EmbeddingJourneyTests(ConnectUiAppFixture app, BrowserFixtur
         var saved = Assert.Single(list!.RootElement.GetProperty("connections").EnumerateArray().ToArray());
         Assert.Contains(saved.GetProperty("id").GetString()!, text);
         Assert.Equal("konnektive", saved.GetProperty("provider").GetString());
+
+        // Closing the dialog unloads ConnectUi, which says so.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Assertions.Expect(events.Locator("li[data-event=closed]")).ToHaveCountAsync(1);
     }
 
     [Fact]

@@ -202,6 +202,10 @@ public sealed class ConnectionsEndpointTests : IAsyncLifetime
         Assert.Contains("\"/api/connect/sessions\"", document);
         Assert.Contains("\"/api/connections/{id}/credentials\"", document);
         Assert.DoesNotContain("/sandbox/", document);
+        using var json = JsonDocument.Parse(document);
+        var scheme = json.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("HostApiKey");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.True(json.RootElement.GetProperty("security")[0].TryGetProperty("HostApiKey", out _));
     }
 
     private async Task<string> GetTextAsync(string path)

@@ -15,7 +15,7 @@ public static class HostApiServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<HostApiKeyChecker>();
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<HostApiKeyDocumentTransformer>());
         return services;
     }
 

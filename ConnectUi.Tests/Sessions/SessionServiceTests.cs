@@ -174,6 +174,21 @@ public sealed class SessionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reconnect_session_whose_connection_was_deleted_ends_without_calling_the_provider()
+    {
+        var id = (await _db.ConnectAsync(Konnektive(endUserId: "user-1"))).ConnectionId!.Value;
+        var created = await CreateAsync(new NewSession("user-1", ReconnectConnectionId: id));
+        await _db.Store.DeleteAsync(id, default);
+
+        var result = await _db.ConnectAsync(Konnektive("New-Password-1", "user-1", id) with { SessionId = created.Session.Id });
+
+        Assert.Equal(ConnectStatus.SessionEnded, result.Status);
+        Assert.Equal(SessionStatus.Unknown, result.SessionStatus);
+        Assert.Equal(1, _db.Konnektive.Calls);
+        Assert.Empty(await _db.ConnectionRowsAsync());
+    }
+
+    [Fact]
     public async Task Stored_verification_that_fails_changes_only_the_outcome_columns()
     {
         var id = (await _db.ConnectAsync(Konnektive(endUserId: "user-1"))).ConnectionId!.Value;

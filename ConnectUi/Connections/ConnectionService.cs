@@ -42,7 +42,16 @@ public sealed partial class ConnectionService(
         if (request.ReconnectConnectionId is { } reconnectId)
         {
             // Checked before the test call: no reason to send credentials to the provider for a connection we would refuse to update.
-            await RequireReconnectTargetAsync(request, reconnectId, cancellationToken);
+            try
+            {
+                await RequireReconnectTargetAsync(request, reconnectId, cancellationToken);
+            }
+            catch (ArgumentException) when (request.SessionId is { } reconnectSessionId)
+            {
+                // The host deleted the connection since it made the link: the link can no longer do what it promised.
+                LogSessionRefused(reconnectSessionId, SessionStatus.Unknown);
+                return SessionEnded(SessionStatus.Unknown);
+            }
         }
 
         var (verification, startedAt, attemptId, durationMs, verifiedAt) = await TimedVerifyAsync(verifier, request.Credentials, cancellationToken);

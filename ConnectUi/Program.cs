@@ -2,9 +2,12 @@ using ConnectUi.Components;
 using ConnectUi.Components.Layout;
 using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
+using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
+using ConnectUi.HostApi;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
+using ConnectUi.Sessions;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +18,9 @@ builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
+builder.Services.AddSessions(builder.Configuration, builder.Environment);
+builder.Services.AddHostApi(builder.Configuration);
+builder.Services.AddEmbedding(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateConnectUiDatabaseAsync();
@@ -31,7 +37,9 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapSandbox();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapHostApi();
+app.MapEmbedding();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = app.FrameAncestors());
 
 app.Run();
 

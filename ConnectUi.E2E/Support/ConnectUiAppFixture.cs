@@ -1,3 +1,7 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -11,6 +15,12 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectui-e2e-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The host API key the app accepts (configured as its SHA-256 hash, as in production).</summary>
+    public const string HostApiKey = "e2e-host-api-key";
+
+    /// <summary>A host origin allowed to embed ConnectUi besides ConnectUi's own.</summary>
+    public const string AllowedHostOrigin = "https://host.example";
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     public string DatabasePath => Path.Combine(_dataDirectory, "connectui.db");
@@ -23,6 +33,9 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectUi:Sandbox:Enabled", "true");
         builder.UseSetting("ConnectUi:Outbound:Timeout", "00:00:03");
         builder.UseSetting("ConnectUi:EgressIps:0", "198.51.100.10");
+        builder.UseSetting("ConnectUi:HostApiKeys:0", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HostApiKey))));
+        builder.UseSetting("ConnectUi:Embedding:AllowedOrigins:0", AllowedHostOrigin);
+        builder.UseSetting("ConnectUi:HostName", "Example Host");
         builder.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
@@ -33,6 +46,26 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
         return Task.CompletedTask;
     }
+
+    /// <summary>An HTTP client for the host API, as a host backend would call it.</summary>
+    public HttpClient CreateHostApiClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl + "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", HostApiKey);
+        return client;
+    }
+
+    /// <summary>Creates a connect session through the host API and returns its connect URL.</summary>
+    public async Task<string> CreateSessionAsync(object request)
+    {
+        using var client = CreateHostApiClient();
+        using var response = await client.PostAsJsonAsync("api/connect/sessions", request);
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<CreatedSession>();
+        return created!.ConnectUrl;
+    }
+
+    private sealed record CreatedSession(string Token, string ConnectUrl, DateTimeOffset ExpiresAt);
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -25,4 +25,10 @@ public sealed class FakeConnectionService : IConnectionService
 
         return Result;
     }
+
+    /// <summary>What <see cref="VerifyStoredAsync"/> answers; null answers "no such connection".</summary>
+    public StoredVerification? StoredVerification { get; set; }
+
+    public Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        Task.FromResult(StoredVerification);
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bunit;
+using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
 using ConnectUi.Providers;
+using ConnectUi.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
@@ -29,6 +31,10 @@ public static class TestServices
         context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         context.Services.AddProviders(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         context.Services.AddOptions<ConnectFlowOptions>();
+        context.Services.AddOptions<SessionOptions>();
+        context.Services.AddOptions<HostApplicationOptions>();
+        context.Services.AddScoped<ConnectSessionContext>();
+        context.Services.AddEmbedding(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         return context;
     }
 }

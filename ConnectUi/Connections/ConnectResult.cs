@@ -14,6 +14,9 @@ public sealed record ConnectResult
     /// <summary>What the person should fix; null when connected.</summary>
     public ConnectProblem? Problem { get; init; }
 
+    /// <summary>Why the session the form was opened with can no longer save; set with <see cref="ConnectStatus.SessionEnded"/>.</summary>
+    public Sessions.SessionStatus? SessionStatus { get; init; }
+
     public bool Succeeded => Status == ConnectStatus.Connected;
 
     public static ConnectResult Connected(Guid connectionId, DateTimeOffset verifiedAt) => new()
@@ -38,6 +41,9 @@ public enum ConnectStatus
 
     /// <summary>Too many attempts in a short time; nothing was sent to the provider.</summary>
     TooManyAttempts,
+
+    /// <summary>The host's session expired or was already used; nothing was saved.</summary>
+    SessionEnded,
 }
 
 /// <summary>A message written for the person, the fields it concerns and the guide step to revisit.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Providers;
+using ConnectUi.Sessions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +14,14 @@ namespace ConnectUi.Connections;
 /// </summary>
 public sealed partial class ConnectionService(
     IEnumerable<IProviderVerifier> verifiers,
+    IEnumerable<ProviderDefinition> providers,
     IDbContextFactory<ConnectUiDbContext> dbContextFactory,
     CredentialProtector protector,
     TimeProvider timeProvider,
     ILogger<ConnectionService> logger) : IConnectionService
 {
     private readonly IReadOnlyList<IProviderVerifier> _verifiers = verifiers.ToArray();
+    private readonly IReadOnlyList<ProviderDefinition> _providers = providers.ToArray();
 
     /// <exception cref="ArgumentException">
     /// The credentials are not the provider's model, or the reconnect id is not a connection of this provider and end user.
@@ -28,8 +31,19 @@ public sealed partial class ConnectionService(
     {
         ArgumentNullException.ThrowIfNull(request);
         var provider = request.Provider;
-        var verifier = _verifiers.FirstOrDefault(v => string.Equals(v.ProviderId, provider.Id, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidOperationException($"No verifier is registered for provider '{provider.Id}'.");
+        var verifier = VerifierFor(provider.Id);
+
+        if (request.SessionId is { } sessionId)
+        {
+            // Checked before the test call too: credentials are not sent anywhere for a session that cannot save.
+            await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+            var session = await db.ConnectSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            if (SessionRefusal(session, request) is { } refusal)
+            {
+                LogSessionRefused(sessionId, refusal);
+                return SessionEnded(refusal);
+            }
+        }
 
         // The form validates too, but this service is the last gate before the provider: a value that breaks a rule
         // (a line break in a header, an & in a form body) must never reach the provider's API, whoever the caller is.
@@ -47,16 +61,19 @@ public sealed partial class ConnectionService(
         if (request.ReconnectConnectionId is { } reconnectId)
         {
             // Checked before the test call: no reason to send credentials to the provider for a connection we would refuse to update.
-            await RequireReconnectTargetAsync(request, reconnectId, cancellationToken);
+            try
+            {
+                await RequireReconnectTargetAsync(request, reconnectId, cancellationToken);
+            }
+            catch (ArgumentException) when (request.SessionId is { } reconnectSessionId)
+            {
+                // The host deleted the connection since it made the link: the link can no longer do what it promised.
+                LogSessionRefused(reconnectSessionId, SessionStatus.Unknown);
+                return SessionEnded(SessionStatus.Unknown);
+            }
         }
 
-        var startedAt = timeProvider.GetUtcNow();
-        var attemptId = Guid.CreateVersion7(startedAt);
-        var startedTimestamp = timeProvider.GetTimestamp();
-        var verification = await verifier.VerifyAsync(request.Credentials, cancellationToken);
-        var durationMs = (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;
-        var verifiedAt = timeProvider.GetUtcNow();
-        LogVerification(attemptId, provider.Id, verification.Outcome, durationMs);
+        var (verification, startedAt, attemptId, durationMs, verifiedAt) = await TimedVerifyAsync(verifier, request.Credentials, cancellationToken);
 
         VerificationAttemptRecord Attempt(Guid? connectionId) => new()
         {
@@ -85,6 +102,19 @@ public sealed partial class ConnectionService(
             var connectionId = await SaveAsync(request, verification, verifiedAt, Attempt, cancellationToken);
             LogSaved(attemptId, provider.Id, connectionId);
             return ConnectResult.Connected(connectionId, verifiedAt);
+        }
+        catch (SessionEndedException ended)
+        {
+            LogSessionRefused(request.SessionId!.Value, ended.Status);
+            await TryRecordAttemptAsync(Attempt(null), cancellationToken);
+            return SessionEnded(ended.Status);
+        }
+        catch (DbUpdateConcurrencyException conflict) when (conflict.Entries.Any(e => e.Entity is ConnectSessionRecord))
+        {
+            // Another tab saved with the same session between our read and our write; its connection stands, ours is not saved.
+            LogSessionRefused(request.SessionId!.Value, SessionStatus.Used);
+            await TryRecordAttemptAsync(Attempt(null), cancellationToken);
+            return SessionEnded(SessionStatus.Used);
         }
         catch (Exception exception) when (IsStorageFailure(exception))
         {
@@ -125,6 +155,121 @@ public sealed partial class ConnectionService(
             fields,
             fields.Select(provider.FindField).FirstOrDefault(f => f is not null)?.GuideStepAnchor,
             $"refused before any call; invalid fields: {string.Join(", ", fields)}");
+    }
+
+    public async Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        ConnectionRecord? record;
+        await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            record = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        }
+
+        if (record is null)
+        {
+            return null;
+        }
+
+        var provider = _providers.FirstOrDefault(p => string.Equals(p.Id, record.ProviderId, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"Connection {connectionId} belongs to provider '{record.ProviderId}', which is not registered.");
+        var credentials = provider.CreateModel();
+        var stored = ConnectionSettings.Deserialize(record.SettingsJson)
+            .Concat(protector.Unprotect(record.Id, record.ProtectedCredentials));
+        foreach (var (name, value) in stored)
+        {
+            if (credentials.FieldNames.Contains(name))
+            {
+                credentials[name] = value;
+            }
+        }
+
+        var (verification, startedAt, attemptId, durationMs, verifiedAt) =
+            await TimedVerifyAsync(VerifierFor(provider.Id), credentials, cancellationToken);
+
+        await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Only the verification columns: a failure must leave the stored credentials exactly as they were.
+            await db.Connections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(
+                setters =>
+                {
+                    setters.SetProperty(c => c.LastVerifiedAt, verifiedAt);
+                    setters.SetProperty(c => c.LastOutcome, verification.Outcome);
+                    if (verification.IsVerified && verification.AccountLabel is not null)
+                    {
+                        setters.SetProperty(c => c.AccountLabel, verification.AccountLabel);
+                    }
+                },
+                cancellationToken);
+            db.VerificationAttempts.Add(new VerificationAttemptRecord
+            {
+                Id = attemptId,
+                AttemptedAt = startedAt,
+                ProviderId = provider.Id,
+                EndUserId = record.EndUserId,
+                Outcome = verification.Outcome,
+                DurationMs = durationMs,
+                ConnectionId = connectionId,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return new StoredVerification(connectionId, provider.Id, verification.Outcome, verifiedAt, verification.Problem, verification.AccountLabel);
+    }
+
+    private IProviderVerifier VerifierFor(string providerId) =>
+        _verifiers.FirstOrDefault(v => string.Equals(v.ProviderId, providerId, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InvalidOperationException($"No verifier is registered for provider '{providerId}'.");
+
+    private async Task<(VerificationResult Result, DateTimeOffset StartedAt, Guid AttemptId, long DurationMs, DateTimeOffset VerifiedAt)> TimedVerifyAsync(
+        IProviderVerifier verifier,
+        CredentialModel credentials,
+        CancellationToken cancellationToken)
+    {
+        var startedAt = timeProvider.GetUtcNow();
+        var attemptId = Guid.CreateVersion7(startedAt);
+        var startedTimestamp = timeProvider.GetTimestamp();
+        var verification = await verifier.VerifyAsync(credentials, cancellationToken);
+        var durationMs = (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+        var verifiedAt = timeProvider.GetUtcNow();
+        LogVerification(attemptId, verifier.ProviderId, verification.Outcome, durationMs);
+        return (verification, startedAt, attemptId, durationMs, verifiedAt);
+    }
+
+    /// <summary>Why the session cannot save this request; null when it can. A session for someone or something else counts as unknown.</summary>
+    private SessionStatus? SessionRefusal(ConnectSessionRecord? session, ConnectRequest request, DateTimeOffset? now = null)
+    {
+        if (session is null
+            || session.EndUserId != request.EndUserId
+            || session.ReconnectConnectionId != request.ReconnectConnectionId
+            || !ConnectSession.FromRecord(session).Allows(request.Provider.Id))
+        {
+            return SessionStatus.Unknown;
+        }
+
+        var status = SessionService.StatusOf(session, now ?? timeProvider.GetUtcNow());
+        return status == SessionStatus.Active ? null : status;
+    }
+
+    // The provider refused nothing (the save comes only after a verified call, the early check before any call): the session alone ended it.
+    private static ConnectResult SessionEnded(SessionStatus status) => new()
+    {
+        Status = ConnectStatus.SessionEnded,
+        Outcome = VerificationOutcome.Verified,
+        SessionStatus = status,
+        Problem = new ConnectProblem(
+            status == SessionStatus.Used
+                ? "This link was already used to connect an account, so nothing was saved."
+                : "This link has expired or is invalid, so nothing was saved.",
+            Fields: [],
+            GuideStepAnchor: null),
+    };
+
+    private sealed class SessionEndedException(SessionStatus status) : Exception("The connect session can no longer save.")
+    {
+        public SessionStatus Status => status;
     }
 
     private async Task RequireReconnectTargetAsync(ConnectRequest request, Guid connectionId, CancellationToken cancellationToken)
@@ -184,6 +329,18 @@ public sealed partial class ConnectionService(
         record.LastOutcome = VerificationOutcome.Verified;
         db.VerificationAttempts.Add(attempt(record.Id));
 
+        if (request.SessionId is { } sessionId)
+        {
+            var session = await db.ConnectSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            if (SessionRefusal(session, request, timeProvider.GetUtcNow()) is { } refusal)
+            {
+                throw new SessionEndedException(refusal);
+            }
+
+            session!.ConsumedAt = verifiedAt;
+            session.ConnectionId = record.Id;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return record.Id;
     }
@@ -227,6 +384,10 @@ public sealed partial class ConnectionService(
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Verification attempt {AttemptId} with {ProviderId} succeeded but the connection could not be saved")]
     private partial void LogSaveFailed(Exception exception, Guid attemptId, string providerId);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Connect session {SessionId} refused to save: {Status}")]
+    private partial void LogSessionRefused(Guid sessionId, SessionStatus status);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Verification attempt {AttemptId} with {ProviderId} could not be recorded")]

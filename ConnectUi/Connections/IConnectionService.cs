@@ -6,12 +6,36 @@ namespace ConnectUi.Connections;
 public interface IConnectionService
 {
     Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs the provider test call again with a saved connection's stored credentials and records the outcome. Never changes
+    /// or deletes the credentials, whatever the provider answers. Null when there is no such connection.
+    /// </summary>
+    Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, CancellationToken cancellationToken);
 }
 
 /// <summary>A person's submitted form.</summary>
 /// <param name="ReconnectConnectionId">Set when the person re-enters credentials of an existing connection.</param>
+/// <param name="SessionId">
+/// The host's connect session the form was opened with. Its end user and reconnect id must match the request's; saving
+/// uses the session up in the same transaction, and an expired or used session saves nothing.
+/// </param>
 public sealed record ConnectRequest(
     ProviderDefinition Provider,
     CredentialModel Credentials,
     string? EndUserId = null,
-    Guid? ReconnectConnectionId = null);
+    Guid? ReconnectConnectionId = null,
+    Guid? SessionId = null);
+
+/// <summary>The outcome of testing a saved connection's stored credentials again.</summary>
+/// <param name="Problem">What the provider objected to; null when verified. Never holds a secret.</param>
+public sealed record StoredVerification(
+    Guid ConnectionId,
+    string ProviderId,
+    VerificationOutcome Outcome,
+    DateTimeOffset VerifiedAt,
+    ConnectProblem? Problem,
+    string? AccountLabel)
+{
+    public bool IsVerified => Outcome == VerificationOutcome.Verified;
+}

@@ -1,3 +1,4 @@
+using ConnectUi.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,8 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
     public DbSet<ConnectionRecord> Connections => Set<ConnectionRecord>();
 
     public DbSet<VerificationAttemptRecord> VerificationAttempts => Set<VerificationAttemptRecord>();
+
+    public DbSet<ConnectSessionRecord> ConnectSessions => Set<ConnectSessionRecord>();
 
     /// <summary>Kept in the same database so every instance that shares it can decrypt what another saved.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -36,6 +39,20 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
             attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(40);
             // No foreign key: the attempt history outlives a deleted connection.
             attempt.HasIndex(a => a.ConnectionId);
+        });
+
+        modelBuilder.Entity<ConnectSessionRecord>(session =>
+        {
+            session.ToTable("ConnectSessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.TokenHash).HasMaxLength(64);
+            session.HasIndex(s => s.TokenHash).IsUnique();
+            session.Property(s => s.EndUserId).HasMaxLength(200);
+            session.Property(s => s.EndUserEmail).HasMaxLength(320);
+            session.Property(s => s.AllowedProviders).HasMaxLength(2000);
+            session.Property(s => s.RedirectUrl).HasMaxLength(2000);
+            // Saving a connection sets it with "WHERE ConsumedAt IS NULL": of two tabs saving at once, one wins.
+            session.Property(s => s.ConsumedAt).IsConcurrencyToken();
         });
     }
 }

@@ -1,10 +1,14 @@
 using ConnectUi.Providers;
+using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace ConnectUi.Features.Catalog;
 
-/// <summary>The provider catalog: every provider as a card, with search and a category filter.</summary>
+/// <summary>
+/// The provider catalog: every provider as a card, with search and a category filter; under a host's session, only the
+/// providers it allows, and straight to the provider's page when it allows one.
+/// </summary>
 public sealed partial class CatalogPage
 {
     private static readonly Dictionary<string, object> SearchAttributes = new()
@@ -20,6 +24,9 @@ public sealed partial class CatalogPage
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
+    [Inject]
+    public required ConnectSessionContext Session { get; init; }
+
     /// <summary>Search text; also read from <c>?q=</c> so support staff can share a filtered link.</summary>
     [SupplyParameterFromQuery(Name = "q")]
     public string? Query { get; set; }
@@ -29,9 +36,22 @@ public sealed partial class CatalogPage
 
     private IReadOnlyList<ProviderDefinition> Results { get; set; } = [];
 
+    private IReadOnlyList<string>? AllowedProviders => Session.Refuses ? null : Session.Current?.AllowedProviders;
+
+    /// <summary>The categories of the providers on offer, so no filter leads to an empty list.</summary>
+    private IReadOnlyList<string> Categories => AllowedProviders is null
+        ? Catalog.Categories
+        : Catalog.Categories.Where(c => Catalog.Search(null, c, AllowedProviders).Count > 0).ToArray();
+
     protected override void OnParametersSet()
     {
-        Category = Catalog.Categories.FirstOrDefault(c => string.Equals(c, Category, StringComparison.OrdinalIgnoreCase));
+        if (AllowedProviders is [var only])
+        {
+            Navigation.NavigateTo($"connect/{only}", replace: true);
+            return;
+        }
+
+        Category = Categories.FirstOrDefault(c => string.Equals(c, Category, StringComparison.OrdinalIgnoreCase));
         Refresh();
     }
 
@@ -75,5 +95,5 @@ public sealed partial class CatalogPage
 
     private Variant VariantFor(string? category) => IsSelected(category) ? Variant.Filled : Variant.Outlined;
 
-    private void Refresh() => Results = Catalog.Search(Query, Category);
+    private void Refresh() => Results = Catalog.Search(Query, Category, AllowedProviders);
 }

@@ -1,6 +1,8 @@
 using ConnectUi.Connections;
+using ConnectUi.Embedding;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
+using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -30,6 +32,12 @@ public sealed partial class ConnectPage
     [Inject]
     public required IOptions<SandboxOptions> Sandbox { get; init; }
 
+    [Inject]
+    public required ConnectSessionContext Session { get; init; }
+
+    [Inject]
+    public required HostEvents Host { get; init; }
+
     [Parameter]
     public required string ProviderId { get; set; }
 
@@ -37,13 +45,39 @@ public sealed partial class ConnectPage
 
     private IReadOnlyList<string> EgressIps => Options.Value.EgressIps.ToArray();
 
+    /// <summary>The connection this session renews, when it is of this page's provider.</summary>
+    private SavedConnection? ReconnectTarget =>
+        Session.ReconnectTarget is { } target && _provider is not null && target.ProviderId == _provider.Id ? target : null;
+
+    private Guid? ReconnectConnectionId => ReconnectTarget?.Id;
+
+    private IReadOnlyDictionary<string, string>? ReconnectSettings => ReconnectTarget?.Settings;
+
+    /// <summary>False when the session fixes the provider (one allowed, or a reconnect): a link to the catalog would lead nowhere.</summary>
+    private bool OffersOtherProviders =>
+        Session.Current is not { } session || (session.ReconnectConnectionId is null && session.AllowedProviders is not [_]);
+
     protected override void OnParametersSet()
     {
         _provider = Catalog.Find(ProviderId);
-        if (_provider is null)
+
+        // A provider the host did not allow is as absent as an unknown one.
+        if (_provider is null || (Session.Current is { } session && !Session.Refuses && !session.Allows(_provider.Id)))
         {
+            _provider = null;
             Navigation.NotFound();
         }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && Session.ReconnectTarget is not null && _provider is not null && ReconnectTarget is null)
+        {
+            // A reconnect session renews one provider's connection; another provider's form would create a new one instead.
+            Navigation.NavigateTo($"connect/{Session.ReconnectTarget.ProviderId}", replace: true);
+        }
+
+        await base.OnAfterRenderAsync(firstRender);
     }
 
     private async Task HighlightStepAsync(string anchor)
@@ -62,5 +96,41 @@ public sealed partial class ConnectPage
         }
     }
 
-    private void OnConnected(ConnectResult result) => _connected = result;
+    private async Task OnConnectedAsync(ConnectResult result)
+    {
+        _connected = result;
+        var session = Session.Current;
+        if (session is not null)
+        {
+            // Used up: any other page of this tab now shows the expired-link page; this one keeps its success screen.
+            Session.End(SessionStatus.Used);
+        }
+
+        var told = await Host.ConnectedAsync(result.ConnectionId!.Value, _provider!.Id);
+        if (!told && session?.RedirectUrl is { } redirect)
+        {
+            Navigation.NavigateTo(WithOutcome(redirect, result.ConnectionId.Value), forceLoad: true);
+        }
+    }
+
+    private async Task OnNotConnectedAsync(ConnectResult result)
+    {
+        if (result.Status == ConnectStatus.SessionEnded)
+        {
+            Session.End(result.SessionStatus ?? SessionStatus.Unknown);
+            await Host.ErrorAsync(_provider!.Id, nameof(ConnectStatus.SessionEnded));
+            return;
+        }
+
+        await Host.ErrorAsync(_provider!.Id, result.Outcome.ToString());
+    }
+
+    /// <summary>The redirect URL with <c>connectionId</c> and <c>outcome</c> added to whatever query it already has.</summary>
+    internal static string WithOutcome(Uri redirect, Guid connectionId)
+    {
+        var separator = string.IsNullOrEmpty(redirect.Query) ? "?" : "&";
+        var fragment = redirect.Fragment;
+        var withoutFragment = fragment.Length > 0 ? redirect.AbsoluteUri[..^fragment.Length] : redirect.AbsoluteUri;
+        return $"{withoutFragment}{separator}connectionId={connectionId}&outcome=connected{fragment}";
+    }
 }

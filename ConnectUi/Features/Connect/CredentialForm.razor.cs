@@ -41,8 +41,16 @@ public sealed partial class CredentialForm
     [Parameter]
     public Guid? ReconnectConnectionId { get; set; }
 
+    /// <summary>The host's connect session; the service refuses to save once it expired or was used.</summary>
+    [Parameter]
+    public Guid? SessionId { get; set; }
+
     [Parameter]
     public EventCallback<ConnectResult> OnConnected { get; set; }
+
+    /// <summary>Any attempt that saved nothing, after the form showed why.</summary>
+    [Parameter]
+    public EventCallback<ConnectResult> OnNotConnected { get; set; }
 
     [Parameter]
     public EventCallback<string> OnGuideStepRequested { get; set; }
@@ -111,7 +119,7 @@ public sealed partial class CredentialForm
         try
         {
             var result = await Connections.ConnectAsync(
-                new ConnectRequest(Provider, Model, EndUserId, ReconnectConnectionId), _disposed.Token);
+                new ConnectRequest(Provider, Model, EndUserId, ReconnectConnectionId, SessionId), _disposed.Token);
             if (result.Succeeded)
             {
                 _status = $"Connected to {Provider.DisplayName}.";
@@ -121,6 +129,7 @@ public sealed partial class CredentialForm
 
             _failure = result;
             await ShowProblemAsync(result.Problem ?? UnexpectedProblem());
+            await OnNotConnected.InvokeAsync(result);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {

@@ -1,0 +1,59 @@
+using ConnectUi.Connections;
+using ConnectUi.Sessions;
+using Microsoft.AspNetCore.Components;
+
+namespace ConnectUi.Features.Session;
+
+/// <summary>
+/// Where a session's <c>connectUrl</c> lands: resolves the token, keeps the session in this tab's circuit and moves on
+/// to the catalog or the provider page, leaving the token out of the address bar from then on.
+/// </summary>
+public sealed partial class SessionStartPage
+{
+    private SessionStatus? _ended;
+
+    [Inject]
+    public required ISessionService Sessions { get; init; }
+
+    [Inject]
+    public required IConnectionStore Connections { get; init; }
+
+    [Inject]
+    public required ConnectSessionContext Context { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [SupplyParameterFromQuery(Name = "session")]
+    public string? Token { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var lookup = await Sessions.FindAsync(Token, CancellationToken.None);
+        SavedConnection? reconnectTarget = null;
+        if (lookup is { IsActive: true, Session.ReconnectConnectionId: { } reconnectId })
+        {
+            reconnectTarget = await Connections.FindAsync(reconnectId, CancellationToken.None);
+
+            // Deleted since the session was made, or not this end user's: the link cannot do what it promised.
+            if (reconnectTarget is null || reconnectTarget.EndUserId != lookup.Session.EndUserId || !lookup.Session.Allows(reconnectTarget.ProviderId))
+            {
+                lookup = SessionLookup.Unknown;
+            }
+        }
+
+        if (!lookup.IsActive)
+        {
+            _ended = lookup.Status;
+            Context.End(lookup.Status);
+            return;
+        }
+
+        // Prerendering is a separate request with its own services; only the interactive circuit keeps the session.
+        if (RendererInfo.IsInteractive)
+        {
+            Context.Start(lookup.Session!, reconnectTarget);
+            Navigation.NavigateTo(Context.StartPath(), replace: true);
+        }
+    }
+}

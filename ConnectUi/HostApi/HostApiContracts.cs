@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using ConnectUi.Connections;
+
+namespace ConnectUi.HostApi;
+
+/// <summary>A saved connection as the host API shows it: non-secret settings only.</summary>
+public sealed record ConnectionResponse(
+    Guid Id,
+    string Provider,
+    string? EndUserId,
+    IReadOnlyDictionary<string, string> Settings,
+    string? AccountLabel,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset LastVerifiedAt,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome LastOutcome)
+{
+    public static ConnectionResponse From(SavedConnection connection) => new(
+        connection.Id,
+        connection.ProviderId,
+        connection.EndUserId,
+        connection.Settings,
+        connection.AccountLabel,
+        connection.CreatedAt,
+        connection.UpdatedAt,
+        connection.LastVerifiedAt,
+        connection.LastOutcome);
+}
+
+public sealed record ConnectionListResponse(IReadOnlyList<ConnectionResponse> Connections);
+
+/// <summary>Every credential of a connection, decrypted, for the host backend to call the provider with.</summary>
+public sealed record ConnectionCredentialsResponse(Guid Id, string Provider, string? EndUserId, IReadOnlyDictionary<string, string> Credentials);
+
+/// <summary>The outcome of testing a connection's stored credentials again; <paramref name="Message"/> says what to fix.</summary>
+public sealed record VerificationResponse(
+    Guid ConnectionId,
+    string Provider,
+    bool Verified,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome Outcome,
+    DateTimeOffset VerifiedAt,
+    string? Message,
+    string? AccountLabel);

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace ConnectUi.HostApi;
+
+/// <summary>
+/// In front of every <c>/api</c> request: the API key check (before any body is read), the body size limit, and a
+/// problem+json body for every error, so a host never gets the app's HTML error pages.
+/// </summary>
+public sealed partial class HostApiMiddleware(
+    RequestDelegate next,
+    HostApiKeyChecker keys,
+    IOptions<HostApiOptions> options,
+    ILogger<HostApiMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!keys.IsValid(HostApiKeyChecker.ReadKey(context.Request)))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await HostApiProblems.Write(context, StatusCodes.Status401Unauthorized, "A valid host API key is required.",
+                "Send the key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
+            return;
+        }
+
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            await HostApiProblems.Write(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+                $"The host API accepts bodies of at most {limit} bytes.");
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            await HostApiProblems.Write(context, exception.StatusCode, "The request could not be read.", exception.Message);
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            LogFailed(exception, context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            await HostApiProblems.Write(context, StatusCodes.Status500InternalServerError, "The request failed.",
+                "Something went wrong on our side; nothing was changed. Try again, and contact support if it persists.");
+            return;
+        }
+
+        // Unknown routes, wrong methods and failed parameter binding end with an empty body; give them a problem body.
+        if (context.Response is { StatusCode: >= 400, HasStarted: false, ContentLength: null } response && string.IsNullOrEmpty(response.ContentType))
+        {
+            await HostApiProblems.Write(context, response.StatusCode, TitleFor(response.StatusCode), detail: null);
+        }
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is not valid.",
+        StatusCodes.Status404NotFound => "There is no such resource.",
+        StatusCodes.Status405MethodNotAllowed => "This method is not allowed here.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        _ => "The request failed.",
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Host API request {Method} {Path} failed")]
+    private partial void LogFailed(Exception exception, string method, PathString path);
+}
+
+/// <summary>RFC 7807 problem bodies for the host API.</summary>
+internal static class HostApiProblems
+{
+    public static Task Write(HttpContext context, int status, string title, string? detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+}

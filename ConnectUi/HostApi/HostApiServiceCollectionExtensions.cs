@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConnectUi.HostApi;
+
+public static class HostApiServiceCollectionExtensions
+{
+    /// <summary>Registers the host API: key check (<c>ConnectUi:HostApiKeys</c>), problem details and the OpenAPI document.</summary>
+    public static IServiceCollection AddHostApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HostApiOptions>()
+            .Bind(configuration.GetSection(HostApiOptions.Section))
+            .Validate(o => o.HostApiKeys.All(HostApiKeyChecker.IsHash),
+                "Each ConnectUi:HostApiKeys entry must be the SHA-256 of a key in hex (printf %s \"$KEY\" | sha256sum), not the key itself.")
+            .Validate(o => o.MaxRequestBodyBytes is > 0 and <= 1024 * 1024, "ConnectUi:MaxRequestBodyBytes must be between 1 byte and 1 MB.")
+            .ValidateOnStart();
+        services.TryAddSingleton<HostApiKeyChecker>();
+        services.AddProblemDetails();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<HostApiKeyDocumentTransformer>());
+        return services;
+    }
+
+    /// <summary>Maps <c>/api/...</c> behind the API key check, and the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+    public static WebApplication MapHostApi(this WebApplication app)
+    {
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(HostApiEndpoints.Prefix),
+            api => api.UseMiddleware<HostApiMiddleware>());
+        app.MapHostApiEndpoints();
+        app.MapOpenApi();
+        return app;
+    }
+}

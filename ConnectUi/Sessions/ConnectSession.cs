@@ -1,0 +1,65 @@
+namespace ConnectUi.Sessions;
+
+/// <summary>What a host application allowed one end user to do in one visit.</summary>
+/// <param name="AllowedProviders">Provider ids the catalog offers; null offers every provider.</param>
+/// <param name="RedirectUrl">Where to send the person after connecting when there is no opener or parent window.</param>
+/// <param name="ReconnectConnectionId">The connection whose credentials the person renews; saving updates it in place.</param>
+public sealed record ConnectSession(
+    Guid Id,
+    string EndUserId,
+    string? EndUserEmail,
+    IReadOnlyList<string>? AllowedProviders,
+    Uri? RedirectUrl,
+    Guid? ReconnectConnectionId,
+    DateTimeOffset ExpiresAt)
+{
+    public bool Allows(string providerId) =>
+        AllowedProviders is null || AllowedProviders.Contains(providerId, StringComparer.OrdinalIgnoreCase);
+
+    internal static ConnectSession FromRecord(ConnectSessionRecord record) => new(
+        record.Id,
+        record.EndUserId,
+        record.EndUserEmail,
+        SplitProviders(record.AllowedProviders),
+        record.RedirectUrl is null ? null : new Uri(record.RedirectUrl, UriKind.Absolute),
+        record.ReconnectConnectionId,
+        record.ExpiresAt);
+
+    internal static string? JoinProviders(IReadOnlyCollection<string>? providers) =>
+        providers is null ? null : string.Join(',', providers);
+
+    private static IReadOnlyList<string>? SplitProviders(string? providers) =>
+        providers?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>What the host asks for when it creates a session; validated by the host API before it gets here.</summary>
+public sealed record NewSession(
+    string EndUserId,
+    string? EndUserEmail = null,
+    IReadOnlyList<string>? AllowedProviders = null,
+    Uri? RedirectUrl = null,
+    Guid? ReconnectConnectionId = null);
+
+/// <summary>A created session and its token: the only time the token exists in clear.</summary>
+public sealed record CreatedSession(string Token, ConnectSession Session);
+
+public enum SessionStatus
+{
+    Active,
+
+    /// <summary>No session has this token (mistyped, truncated or made up).</summary>
+    Unknown,
+
+    Expired,
+
+    /// <summary>A connection was already saved with it: a session is single-use.</summary>
+    Used,
+}
+
+/// <summary>The answer to "which session does this token open?"; <see cref="Session"/> is set when one was found, usable or not.</summary>
+public sealed record SessionLookup(SessionStatus Status, ConnectSession? Session = null)
+{
+    public bool IsActive => Status == SessionStatus.Active;
+
+    public static SessionLookup Unknown { get; } = new(SessionStatus.Unknown);
+}

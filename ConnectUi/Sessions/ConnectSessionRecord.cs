@@ -1,0 +1,27 @@
+namespace ConnectUi.Sessions;
+
+/// <summary>A stored connect session. Only the token's SHA-256 hash is kept, so a database copy cannot open a session.</summary>
+public sealed class ConnectSessionRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the token; see <see cref="SessionToken"/>.</summary>
+    public required string TokenHash { get; set; }
+
+    public required string EndUserId { get; set; }
+    public string? EndUserEmail { get; set; }
+
+    /// <summary>Provider ids separated by commas; null when every provider is allowed.</summary>
+    public string? AllowedProviders { get; set; }
+
+    public string? RedirectUrl { get; set; }
+    public Guid? ReconnectConnectionId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Set when a connection was saved with the session; a concurrency token, so two tabs cannot both use it.</summary>
+    public DateTimeOffset? ConsumedAt { get; set; }
+
+    /// <summary>The connection saved with the session.</summary>
+    public Guid? ConnectionId { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace ConnectUi.Sessions;
+
+/// <summary>Creates connect sessions for the host API and resolves their tokens for the UI.</summary>
+/// <remarks>A session is used up by <see cref="Connections.IConnectionService"/>, in the same transaction that saves the connection.</remarks>
+public interface ISessionService
+{
+    Task<CreatedSession> CreateAsync(NewSession request, CancellationToken cancellationToken);
+
+    /// <summary>The session a token opens and whether it is still usable; never throws for a malformed token.</summary>
+    Task<SessionLookup> FindAsync(string? token, CancellationToken cancellationToken);
+}

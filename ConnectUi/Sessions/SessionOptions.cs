@@ -1,0 +1,27 @@
+namespace ConnectUi.Sessions;
+
+/// <summary>Connect sessions, bound from <c>ConnectUi:Sessions</c>.</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "ConnectUi:Sessions";
+
+    /// <summary>When true, the UI saves nothing without a valid session. Defaults to false in Development, true elsewhere.</summary>
+    public bool Required { get; set; }
+
+    /// <summary>How long a session's link stays usable after it is created.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+/// <summary>The host application as the UI names it, bound from the <c>ConnectUi</c> section.</summary>
+public sealed class HostApplicationOptions
+{
+    public const string Section = "ConnectUi";
+
+    public const string DefaultHostName = "the application that sent you here";
+
+    /// <summary>Shown on the expired-link page: "ask {HostName} for a new one".</summary>
+    public string HostName { get; set; } = DefaultHostName;
+
+    /// <summary>The address people reach ConnectUi at, for the <c>connectUrl</c> of new sessions; the request's own address when unset.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+}

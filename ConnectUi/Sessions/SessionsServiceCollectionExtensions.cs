@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConnectUi.Sessions;
+
+public static class SessionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers connect sessions (<c>ConnectUi:Sessions</c>) and the per-circuit session context. <c>Required</c>
+    /// defaults to false in Development, so the quickstart works without a host, and to true everywhere else.
+    /// </summary>
+    public static IServiceCollection AddSessions(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(SessionOptions.Section);
+        var required = section.GetValue<bool?>(nameof(SessionOptions.Required)) ?? !environment.IsDevelopment();
+        services.AddOptions<SessionOptions>()
+            .Bind(section)
+            .Configure(o => o.Required = required)
+            .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromDays(7), $"{SessionOptions.Section}:Lifetime must be between 0 and 7 days.")
+            .ValidateOnStart();
+        services.AddOptions<HostApplicationOptions>()
+            .Bind(configuration.GetSection(HostApplicationOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.HostName), "ConnectUi:HostName must not be empty.")
+            .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "ConnectUi:PublicBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ISessionService, SessionService>();
+        services.TryAddScoped<ConnectSessionContext>();
+        return services;
+    }
+}

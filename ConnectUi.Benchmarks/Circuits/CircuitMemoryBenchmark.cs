@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using ConnectUi.Benchmarks.Hosting;
+using ConnectUi.Benchmarks.Reporting;
+
+namespace ConnectUi.Benchmarks.Circuits;
+
+/// <summary>
+/// Managed heap the app retains per open circuit on /connect/konnektive, after a full blocking GC,
+/// read inside the app's own process. The circuits come from a SignalR-level client in a child process.
+/// </summary>
+public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
+{
+    private const string PagePath = "/connect/konnektive";
+
+    public async Task RunAsync()
+    {
+        var steps = options.CircuitSteps;
+        var samples = steps.ToDictionary(s => s, _ => new List<Sample>());
+        var afterDisconnect = new List<Sample>();
+        var failures = new List<string>();
+        for (var ramp = 0; ramp < options.CircuitRamps; ramp++)
+        {
+            // A fresh app per ramp: circuits left from the previous ramp would otherwise be retained for reconnection.
+            await using var app = BenchmarkApp.Start();
+            using (var http = new HttpClient())
+            {
+                for (var i = 0; i < 5; i++)
+                {
+                    await http.GetStringAsync(app.BaseUrl + PagePath);
+                }
+            }
+
+            var baseline = Measure(0, TimeSpan.Zero);
+            using var client = CircuitClientProcess.Start(app.BaseUrl, PagePath);
+            foreach (var step in steps)
+            {
+                var started = Stopwatch.StartNew();
+                await client.StandardInput.WriteLineAsync($"open {step}");
+                await client.StandardInput.FlushAsync();
+                var answer = (await client.StandardOutput.ReadLineAsync())?.Split(' ', 4)
+                    ?? throw new InvalidOperationException("The circuit client stopped.");
+                var open = int.Parse(answer[1], CultureInfo.InvariantCulture);
+                if (answer[2] != "0")
+                {
+                    failures.Add($"{answer[2]} of {step} circuits failed ({answer[3]})");
+                }
+
+                samples[step].Add(Measure(open, started.Elapsed) - baseline);
+            }
+
+            await client.StandardInput.WriteLineAsync("exit");
+            await client.StandardInput.FlushAsync();
+            await client.StandardOutput.ReadLineAsync();
+            await client.WaitForExitAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            afterDisconnect.Add(Measure(0, TimeSpan.Zero) - baseline);
+        }
+
+        var table = new Table(
+            $"3. Memory per open circuit on {PagePath} (full GC, in the app's process; median over {options.CircuitRamps} ramps, p95 over ramps)",
+            "Open circuits", "Heap retained MiB", "KiB per circuit", "KiB per circuit p95", "KiB per added circuit", "Working set added MiB", "WS KiB per circuit", "Opening took s");
+        Sample? previous = null;
+        foreach (var step in steps)
+        {
+            var s = samples[step];
+            var heap = Stats.Median(s.Select(x => x.HeapBytes));
+            var marginal = previous is null ? double.NaN : (heap - previous.HeapBytes) / (step - previous.Circuits) / 1024;
+            table.Add(
+                step,
+                heap / 1024 / 1024,
+                Stats.Median(s.Select(x => x.HeapBytes / Math.Max(1, x.Circuits) / 1024)),
+                Stats.P95(s.Select(x => x.HeapBytes / Math.Max(1, x.Circuits) / 1024)),
+                marginal,
+                Stats.Median(s.Select(x => x.WorkingSetBytes)) / 1024 / 1024,
+                Stats.Median(s.Select(x => x.WorkingSetBytes / Math.Max(1, x.Circuits) / 1024)),
+                Stats.Median(s.Select(x => x.Opening.TotalSeconds)));
+            previous = new Sample(step, heap, 0, TimeSpan.Zero);
+        }
+
+        var baselineNote = "Figures are above a baseline taken after startup and 5 prerenders, before any circuit. " +
+            "Client: a SignalR-level Blazor circuit client (blazorpack over WebSockets, StartCircuit + UpdateRootComponents, render batches " +
+            "acknowledged, JS interop answered) in a child process, so its own objects are not in the measured heap; it shares the CPU.";
+        table.Notes.Add(baselineNote);
+        table.Notes.Add($"After every client disconnected (+2 s): heap {Stats.Median(afterDisconnect.Select(x => x.HeapBytes)) / 1024 / 1024:N1} MiB above baseline " +
+            "(disconnected circuits are kept for reconnection: CircuitOptions.DisconnectedCircuitMaxRetained, default 100, for DisconnectedCircuitRetentionPeriod, default 3 min).");
+        table.Notes.AddRange(failures.Select(f => "Failures: " + f));
+        table.Print();
+    }
+
+    private static Sample Measure(int circuits, TimeSpan opening)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        return new Sample(circuits, GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64, opening);
+    }
+
+    private sealed record Sample(int Circuits, double HeapBytes, double WorkingSetBytes, TimeSpan Opening)
+    {
+        public static Sample operator -(Sample a, Sample b) =>
+            new(a.Circuits, a.HeapBytes - b.HeapBytes, a.WorkingSetBytes - b.WorkingSetBytes, a.Opening);
+    }
+}

@@ -8,7 +8,10 @@ public sealed record BenchmarkOptions
     /// <summary>Sections to run (1-5); empty runs all.</summary>
     public required IReadOnlySet<int> Sections { get; init; }
 
-    public int PageLoads => Quick ? 2 : 5;
+    /// <summary>Output of <c>dotnet publish ConnectUi -c Release</c> (<c>--published DIR</c>), for sections 1 and 2.</summary>
+    public required string PublishedApp { get; init; }
+
+    public int PageLoads => Quick ? 1 : 5;
 
     public int WrkRuns => Quick ? 1 : 3;
 
@@ -31,8 +34,14 @@ public sealed record BenchmarkOptions
     public static BenchmarkOptions Parse(string[] args)
     {
         var sections = new HashSet<int>();
+        var published = Path.Combine("artifacts", "bench", "app");
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--published" && i + 1 < args.Length)
+            {
+                published = args[++i];
+            }
+
             if (args[i] == "--only" && i + 1 < args.Length)
             {
                 foreach (var part in args[++i].Split(','))
@@ -42,7 +51,7 @@ public sealed record BenchmarkOptions
             }
         }
 
-        return new BenchmarkOptions { Quick = args.Contains("--quick"), Sections = sections };
+        return new BenchmarkOptions { Quick = args.Contains("--quick"), Sections = sections, PublishedApp = Path.GetFullPath(published) };
     }
 
     public bool Runs(int section) => Sections.Count == 0 || Sections.Contains(section);

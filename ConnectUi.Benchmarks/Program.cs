@@ -22,7 +22,8 @@ public static class BenchmarkProgram
         var started = Stopwatch.StartNew();
         Console.WriteLine($"# ConnectUi benchmark ({(options.Quick ? "quick: too few repetitions for figures" : "full")})");
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
-            $"server GC: {System.Runtime.GCSettings.IsServerGC}, app hosted in-process (Release build, environment Development, sandbox on).");
+            $"server GC: {System.Runtime.GCSettings.IsServerGC}. Sections 1-2: published app (Release) in a child process; " +
+            "sections 3-5: the app hosted in this process (Release build). Both in environment Production with the provider simulators on.");
 
         var sections = new (int Number, Func<Task> Run)[]
         {

@@ -30,6 +30,9 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     /// <summary>Ticks of the last message from the server, to tell when all circuits have gone quiet.</summary>
     public static long LastMessageTicks;
 
+    /// <summary>CONNECTUI_BENCH_TRACE=1 prints every JS interop call the server makes, to see what a circuit asks of its browser.</summary>
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("CONNECTUI_BENCH_TRACE") == "1";
+
     public static async Task<BlazorCircuit> OpenAsync(HttpClient http, Uri baseUri, string path, CancellationToken cancellationToken)
     {
         var pageUri = new Uri(baseUri, path);
@@ -77,14 +80,24 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         _connection.On("JS.RenderBatch", [typeof(long), typeof(byte[])], async (args, _) =>
         {
             Touch();
-            Interlocked.Increment(ref _renderBatches);
+            var batches = Interlocked.Increment(ref _renderBatches);
+            if (Trace)
+            {
+                Console.Error.WriteLine($"render batch {args[0]} ({((byte[])args[1]!).Length} bytes), batch #{batches} of this circuit");
+            }
+
             await _connection.SendAsync("OnRenderCompleted", (long)args[0]!, null);
         }, this);
 
-        _connection.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long)], async (args, _) =>
+        _connection.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], async (args, _) =>
         {
             Touch();
             var handle = (long)args[0]!;
+            if (Trace)
+            {
+                Console.Error.WriteLine($"JS call {args[1]} handle {handle} args {args[2]}");
+            }
+
             if (handle != 0)
             {
                 var result = JsonSerializer.Serialize(new object?[] { handle, true, ResultFor((string)args[1]!) });
@@ -95,6 +108,11 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         _connection.On("JS.Error", [typeof(string)], (args, _) =>
         {
             Error = (string?)args[0];
+            if (Trace)
+            {
+                Console.Error.WriteLine($"JS.Error {Error}");
+            }
+
             return Task.CompletedTask;
         }, this);
 
@@ -114,9 +132,14 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         };
     }
 
-    /// <summary>What a browser would answer: a light colour scheme, nothing else the server reads.</summary>
-    private static object? ResultFor(string identifier) =>
-        identifier.Contains("DarkMode", StringComparison.OrdinalIgnoreCase) ? false : null;
+    /// <summary>What a browser would answer to the calls the server reads a value from; the rest return nothing.</summary>
+    private static object? ResultFor(string identifier) => identifier switch
+    {
+        "mudThemeProvider.isDarkMode" => false,
+        "window.hasOwnProperty" => true,
+        "mudpopoverHelper.countProviders" => 1,
+        _ => null,
+    };
 
     private static void Touch() => Interlocked.Exchange(ref LastMessageTicks, DateTime.UtcNow.Ticks);
 

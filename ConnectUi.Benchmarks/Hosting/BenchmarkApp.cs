@@ -2,12 +2,14 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ConnectUi.Benchmarks.Hosting;
 
 /// <summary>
-/// The real app, hosted in this process on Kestrel at a free loopback port (Release build, environment
-/// Development so the provider simulators answer), with its own SQLite file.
+/// The real app, hosted in this process (so its heap can be read) on Kestrel at a free loopback port, with
+/// its own SQLite file and the provider simulators switched on; environment Production like the published
+/// app, with the build's static assets (MudBlazor's, the framework's) served from their build locations.
 /// </summary>
 public sealed class BenchmarkApp : WebApplicationFactory<Program>
 {
@@ -33,7 +35,8 @@ public sealed class BenchmarkApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dataDirectory);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environments.Production);
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:ConnectUi", $"Data Source={Path.Combine(_dataDirectory, "connectui.db")}");
         builder.UseSetting("ConnectUi:Sandbox:Enabled", "true");
         builder.UseSetting("ConnectUi:EgressIps:0", "198.51.100.10");
@@ -41,7 +44,6 @@ public sealed class BenchmarkApp : WebApplicationFactory<Program>
         // Console logging per request would measure the terminal, not the app.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, BaselinePage>());
         builder.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 

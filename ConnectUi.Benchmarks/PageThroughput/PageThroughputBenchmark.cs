@@ -26,7 +26,7 @@ public sealed class PageThroughputBenchmark(BenchmarkOptions options)
         var wrk = File.Exists("/usr/bin/wrk") ? "/usr/bin/wrk" : "wrk";
         var script = Path.Combine(Path.GetTempPath(), $"connectui-bench-{Environment.ProcessId}.lua");
         await File.WriteAllTextAsync(script, Report);
-        await using var app = BenchmarkApp.Start();
+        await using var app = await PublishedApp.StartAsync(options.PublishedApp);
         var table = new Table(
             $"2. Prerendered pages: wrk over loopback, {options.WrkSeconds} s per run, median of {options.WrkRuns} runs (p95 column: p95 over the runs)",
             "GET", "Connections", "Req/s median", "Req/s p95", "p50 ms median", "p95 ms median", "p95 ms p95", "p99 ms median", "Errors");

@@ -12,15 +12,37 @@ namespace ConnectUi.Benchmarks.PageWeight;
 /// </summary>
 public sealed class PageWeightBenchmark(BenchmarkOptions options)
 {
+    /// <summary>
+    /// The baseline document is answered by the browser's request routing (same origin, 0.3 KiB); the files it
+    /// links are fetched from the app, so they weigh what the app serves.
+    /// </summary>
+    private const string BaselinePath = "/__benchmark/baseline";
+
+    private const string BaselineHtml = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+            <meta charset="utf-8" />
+            <base href="/" />
+            <title>Baseline</title>
+            <link rel="stylesheet" href="_content/MudBlazor/MudBlazor.min.css" />
+        </head>
+        <body>
+            <script src="_framework/blazor.web.js"></script>
+            <script src="_content/MudBlazor/MudBlazor.min.js"></script>
+        </body>
+        </html>
+        """;
+
     private static readonly string[] Kinds = ["HTML", "CSS", "JS", "Fonts", "Images", "Other"];
 
     public async Task RunAsync()
     {
-        await using var app = BenchmarkApp.Start();
+        await using var app = await PublishedApp.StartAsync(options.PublishedApp);
         await using var chromium = await Chromium.LaunchAsync();
         var pages = new (string Name, string Path, bool Interactive)[]
         {
-            ("Baseline: empty page + MudBlazor CSS/JS + blazor.web.js", BaselinePage.Path, false),
+            ("Baseline: empty page + MudBlazor CSS/JS + blazor.web.js", BaselinePath, false),
             ("Catalog /", "/", true),
             ("/connect/konnektive", "/connect/konnektive", true),
             ("/connect/connectwise-psa", "/connect/connectwise-psa", true),
@@ -59,6 +81,28 @@ public sealed class PageWeightBenchmark(BenchmarkOptions options)
         table.Notes.Add("Total = HTTP responses (headers + compressed bodies). \"Other\" is the SignalR negotiate call. WebSocket = circuit frames " +
             "both ways until the page is interactive (payload bytes), not counted in Total. The baseline opens no circuit.");
         table.Print();
+        (await EncodingsAsync(app)).Print();
+    }
+
+    /// <summary>What each main resource is served as, to a client that accepts gzip and Brotli.</summary>
+    private static async Task<Table> EncodingsAsync(PublishedApp app)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None });
+        var table = new Table("1b. Encoding as served (Accept-Encoding: gzip, deflate, br, zstd)", "Resource", "Content-Encoding", "Body KiB");
+        foreach (var path in new[]
+                 {
+                     "/", "/connect/konnektive", "/_content/MudBlazor/MudBlazor.min.css", "/_content/MudBlazor/MudBlazor.min.js",
+                     "/_framework/blazor.web.js", "/app.css",
+                 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, app.BaseUrl + path);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br, zstd");
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            table.Add(path, string.Join(",", response.Content.Headers.ContentEncoding) is { Length: > 0 } e ? e : "none", Table.Kb(body.Length));
+        }
+
+        return table;
     }
 
     private static async Task<Load> LoadAsync(IBrowser browser, string url, bool interactive)
@@ -93,7 +137,7 @@ public sealed class PageWeightBenchmark(BenchmarkOptions options)
         };
         void CountFrame(JsonElement? e)
         {
-            if (e is { } json)
+            if (e is { } json && json.TryGetProperty("response", out _))
             {
                 var response = json.GetProperty("response");
                 var payload = response.GetProperty("payloadData").GetString() ?? string.Empty;
@@ -110,6 +154,7 @@ public sealed class PageWeightBenchmark(BenchmarkOptions options)
         cdp.Event("Network.webSocketFrameReceived").OnEvent += (_, e) => CountFrame(e);
         cdp.Event("Network.webSocketFrameSent").OnEvent += (_, e) => CountFrame(e);
         await cdp.SendAsync("Network.enable");
+        await page.RouteAsync("**" + BaselinePath, route => route.FulfillAsync(new() { ContentType = "text/html; charset=utf-8", Body = BaselineHtml }));
 
         if (interactive)
         {

@@ -19,7 +19,7 @@ public sealed record BenchmarkOptions
 
     public IReadOnlyList<int> CircuitSteps => Quick ? [10, 50] : [50, 200, 1000];
 
-    public int CircuitRamps => Quick ? 1 : 2;
+    public int CircuitRamps => Quick ? 1 : 3;
 
     public int FieldChanges => Quick ? 6 : 30;
 

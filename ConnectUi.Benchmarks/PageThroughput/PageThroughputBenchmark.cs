@@ -36,8 +36,8 @@ public sealed class PageThroughputBenchmark(BenchmarkOptions options)
             {
                 var url = app.BaseUrl + path;
 
-                // Warm-up: JIT, caches, connection pools; not reported.
-                await RunWrkAsync(wrk, script, url, 16, Math.Min(2, options.WrkSeconds));
+                // Warm-up: tiered JIT reaches its optimised code, caches fill; not reported.
+                await RunWrkAsync(wrk, script, url, 16, options.WrkSeconds);
                 foreach (var connections in Connections)
                 {
                     var runs = new List<WrkRun>();

@@ -88,12 +88,14 @@ public sealed class PageWeightBenchmark(BenchmarkOptions options)
     private static async Task<Table> EncodingsAsync(PublishedApp app)
     {
         using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None });
-        var table = new Table("1b. Encoding as served (Accept-Encoding: gzip, deflate, br, zstd)", "Resource", "Content-Encoding", "Body KiB");
-        foreach (var path in new[]
-                 {
-                     "/", "/connect/konnektive", "/_content/MudBlazor/MudBlazor.min.css", "/_content/MudBlazor/MudBlazor.min.js",
-                     "/_framework/blazor.web.js", "/app.css",
-                 })
+        var table = new Table(
+            "1b. Encoding as served (Accept-Encoding: gzip, deflate, br, zstd): each page's HTML and every file the catalog links",
+            "Resource", "Content-Encoding", "Body KiB");
+        var catalog = await http.GetStringAsync(app.BaseUrl + "/");
+        var linked = System.Text.RegularExpressions.Regex.Matches(catalog, "(?:href|src)=\"([^\"]+\\.(?:css|js))\"")
+            .Select(m => "/" + m.Groups[1].Value.TrimStart('/'))
+            .Distinct();
+        foreach (var path in new[] { "/", "/connect/konnektive", "/connect/connectwise-psa" }.Concat(linked))
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, app.BaseUrl + path);
             request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br, zstd");

@@ -2,6 +2,7 @@ using ConnectUi.Components;
 using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Features.Connect;
+using ConnectUi.Performance;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using MudBlazor.Services;
@@ -14,6 +15,7 @@ builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
+builder.Services.AddConnectUiResponseCompression();
 
 var app = builder.Build();
 await app.MigrateConnectUiDatabaseAsync();
@@ -24,6 +26,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseConnectUiResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

@@ -37,7 +37,9 @@ public static class BenchmarkProgram
         {
             var sectionStarted = Stopwatch.StartNew();
             await run();
-            Console.WriteLine($"\n_(section {number}: {sectionStarted.Elapsed.TotalSeconds:N0} s)_");
+            // Other work on the machine shows up in every timing; the load average says how much there was.
+            var load = File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+            Console.WriteLine($"\n_(section {number}: {sectionStarted.Elapsed.TotalSeconds:N0} s; load average 1/5/15 min at its end: {load})_");
         }
 
         Console.WriteLine($"\nTotal run time: {started.Elapsed.TotalMinutes:N1} min");

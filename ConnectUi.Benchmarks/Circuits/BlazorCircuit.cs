@@ -17,6 +17,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private long _renderBatches;
+    private long _renderBytes;
 
     private BlazorCircuit(HubConnection connection)
     {
@@ -24,6 +25,9 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     }
 
     public long RenderBatches => Interlocked.Read(ref _renderBatches);
+
+    /// <summary>Bytes of render batches received: how much UI the server described to this client.</summary>
+    public long RenderBytes => Interlocked.Read(ref _renderBytes);
 
     public string? Error { get; private set; }
 
@@ -81,6 +85,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         {
             Touch();
             var batches = Interlocked.Increment(ref _renderBatches);
+            Interlocked.Add(ref _renderBytes, ((byte[])args[1]!).Length);
             if (Trace)
             {
                 Console.Error.WriteLine($"render batch {args[0]} ({((byte[])args[1]!).Length} bytes), batch #{batches} of this circuit");

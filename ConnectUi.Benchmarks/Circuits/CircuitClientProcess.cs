@@ -6,7 +6,7 @@ namespace ConnectUi.Benchmarks.Circuits;
 
 /// <summary>
 /// The circuit load, run as a child process so that its connections stay out of the measured heap.
-/// Reads "open N" (hold N circuits in all) and "exit" on stdin; answers "ready OPEN FAILED ERROR" on stdout.
+/// Reads "open N" (hold N circuits in all) and "exit" on stdin; answers "ready OPEN FAILED RENDER-BYTES ERROR" on stdout.
 /// </summary>
 public static class CircuitClientProcess
 {
@@ -66,7 +66,8 @@ public static class CircuitClientProcess
                 await WaitUntilQuietAsync(circuits);
                 var broken = circuits.Where(c => c.Error is not null || c.RenderBatches == 0).ToArray();
                 firstError ??= broken.Select(c => c.Error ?? "no render batch").FirstOrDefault();
-                Console.WriteLine($"ready {circuits.Count - broken.Length} {failures + broken.Length} {firstError ?? "-"}");
+                var renderBytes = circuits.Count == 0 ? 0 : circuits.Average(c => c.RenderBytes);
+                Console.WriteLine($"ready {circuits.Count - broken.Length} {failures + broken.Length} {renderBytes:F0} {firstError ?? "-"}");
             }
             else if (line == "exit")
             {

@@ -40,12 +40,12 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
                 var started = Stopwatch.StartNew();
                 await client.StandardInput.WriteLineAsync($"open {step}");
                 await client.StandardInput.FlushAsync();
-                var answer = (await client.StandardOutput.ReadLineAsync())?.Split(' ', 4)
+                var answer = (await client.StandardOutput.ReadLineAsync())?.Split(' ', 5)
                     ?? throw new InvalidOperationException("The circuit client stopped.");
                 var open = int.Parse(answer[1], CultureInfo.InvariantCulture);
                 if (answer[2] != "0")
                 {
-                    failures.Add($"{answer[2]} of {step} circuits failed ({answer[3]})");
+                    failures.Add($"{answer[2]} of {step} circuits failed ({answer[4]})");
                 }
 
                 samples[step].Add(Measure(open, started.Elapsed) - baseline);
@@ -88,6 +88,84 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         table.Notes.Add($"After every client disconnected (+2 s): heap {Stats.Median(afterDisconnect.Select(x => x.HeapBytes)) / 1024 / 1024:N1} MiB above baseline " +
             "(disconnected circuits are kept for reconnection: CircuitOptions.DisconnectedCircuitMaxRetained, default 100, for DisconnectedCircuitRetentionPeriod, default 3 min).");
         table.Notes.AddRange(failures.Select(f => "Failures: " + f));
+        table.Print();
+        await ByPageAsync();
+        await PublishedWorkingSetAsync();
+    }
+
+    /// <summary>Resident memory of the app as it ships, alone in its process: the figure a host's memory limit meets.</summary>
+    private async Task PublishedWorkingSetAsync()
+    {
+        await using var app = await PublishedApp.StartAsync(options.PublishedApp);
+        using (var http = new HttpClient())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await http.GetStringAsync(app.BaseUrl + PagePath);
+            }
+        }
+
+        var table = new Table(
+            $"3c. Working set of the published app (its own process, server GC) with open circuits on {PagePath}, one ramp",
+            "Open circuits", "Working set MiB", "Added per circuit KiB");
+        var idle = app.WorkingSetBytes;
+        table.Add(0, idle / 1024.0 / 1024, "");
+        using var client = CircuitClientProcess.Start(app.BaseUrl, PagePath);
+        foreach (var step in options.CircuitSteps)
+        {
+            await client.StandardInput.WriteLineAsync($"open {step}");
+            await client.StandardInput.FlushAsync();
+            _ = await client.StandardOutput.ReadLineAsync();
+            var now = app.WorkingSetBytes;
+            table.Add(step, now / 1024.0 / 1024, (now - idle) / 1024.0 / step);
+        }
+
+        await client.StandardInput.WriteLineAsync("exit");
+        await client.StandardInput.FlushAsync();
+        await client.StandardOutput.ReadLineAsync();
+        await client.WaitForExitAsync();
+        table.Notes.Add("No forced GC here (it is another process): the working set includes garbage not yet collected and memory the GC keeps committed.");
+        table.Print();
+    }
+
+    /// <summary>The same measure for each page at one load, to see how much of a circuit's memory is the page's UI.</summary>
+    private async Task ByPageAsync()
+    {
+        var circuits = options.Quick ? 20 : 200;
+        var table = new Table(
+            $"3b. Memory per circuit by page, {circuits} open circuits (one ramp each)",
+            "Page", "KiB per circuit", "Render batches KiB per circuit", "Process working set MiB");
+        foreach (var path in new[] { "/", "/connect/konnektive", "/connect/connectwise-psa" })
+        {
+            await using var app = BenchmarkApp.Start();
+            using (var http = new HttpClient())
+            {
+                for (var i = 0; i < 5; i++)
+                {
+                    await http.GetStringAsync(app.BaseUrl + path);
+                }
+            }
+
+            var baseline = Measure(0, TimeSpan.Zero);
+            using var client = CircuitClientProcess.Start(app.BaseUrl, path);
+            await client.StandardInput.WriteLineAsync($"open {circuits}");
+            await client.StandardInput.FlushAsync();
+            var answer = (await client.StandardOutput.ReadLineAsync())?.Split(' ', 5)
+                ?? throw new InvalidOperationException("The circuit client stopped.");
+            var sample = Measure(int.Parse(answer[1], CultureInfo.InvariantCulture), TimeSpan.Zero) - baseline;
+            table.Add(
+                path + (answer[2] == "0" ? string.Empty : $" ({answer[2]} failed)"),
+                sample.HeapBytes / Math.Max(1, sample.Circuits) / 1024,
+                double.Parse(answer[3], CultureInfo.InvariantCulture) / 1024,
+                sample.WorkingSetBytes / 1024 / 1024);
+            await client.StandardInput.WriteLineAsync("exit");
+            await client.StandardInput.FlushAsync();
+            await client.StandardOutput.ReadLineAsync();
+            await client.WaitForExitAsync();
+        }
+
+        table.Notes.Add("Render batches: the UI the server described to the client until the page settled (binary render batches); " +
+            "the server keeps the matching render tree for every component of the circuit.");
         table.Print();
     }
 

@@ -24,6 +24,16 @@ public sealed class PublishedApp : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The app process's working set (resident memory) now.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public static async Task<PublishedApp> StartAsync(string publishDirectory)
     {
         var assembly = Path.Combine(publishDirectory, "ConnectUi.dll");

@@ -18,7 +18,8 @@ public sealed class PageThroughputBenchmark(BenchmarkOptions options)
         end
         """;
 
-    private static readonly string[] Paths = ["/", "/connect/konnektive"];
+    /// <summary>The two pages, and a static file as the floor: what Kestrel, routing and wrk cost on this machine without rendering.</summary>
+    private static readonly string[] Paths = ["/", "/connect/konnektive", "/favicon.svg"];
     private static readonly int[] Connections = [1, 16, 64];
 
     public async Task RunAsync()

@@ -32,7 +32,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     public string? Error { get; private set; }
 
     /// <summary>Ticks of the last message from the server, to tell when all circuits have gone quiet.</summary>
-    public static long LastMessageTicks;
+    internal static long LastMessageTicks;
 
     /// <summary>CONNECTUI_BENCH_TRACE=1 prints every JS interop call the server makes, to see what a circuit asks of its browser.</summary>
     private static readonly bool Trace = Environment.GetEnvironmentVariable("CONNECTUI_BENCH_TRACE") == "1";

@@ -135,6 +135,7 @@ public sealed class VerificationThroughputBenchmark(BenchmarkOptions options)
                 }
                 catch (OperationCanceledException)
                 {
+                    // The batch is over; the loop ends.
                 }
             }
         });

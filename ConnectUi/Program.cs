@@ -5,6 +5,7 @@ using ConnectUi.Connections.Storage;
 using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
 using ConnectUi.HostApi;
+using ConnectUi.Performance;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using ConnectUi.Sessions;
@@ -21,6 +22,7 @@ builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);
 builder.Services.AddHostApi(builder.Configuration);
 builder.Services.AddEmbedding(builder.Configuration);
+builder.Services.AddConnectUiResponseCompression();
 
 var app = builder.Build();
 await app.MigrateConnectUiDatabaseAsync();
@@ -31,6 +33,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseConnectUiResponseCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseColorSchemeHint();
 app.UseAntiforgery();

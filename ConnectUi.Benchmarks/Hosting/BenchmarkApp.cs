@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ConnectUi.Benchmarks.Hosting;
+
+/// <summary>
+/// The real app, hosted in this process (so its heap can be read) on Kestrel at a free loopback port, with
+/// its own SQLite file and the provider simulators switched on; environment Production like the published
+/// app, with the build's static assets (MudBlazor's, the framework's) served from their build locations.
+/// </summary>
+public sealed class BenchmarkApp : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectui-bench-" + Guid.NewGuid().ToString("N"));
+
+    private BenchmarkApp()
+    {
+    }
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public string BaseUrl => BaseUri.ToString().TrimEnd('/');
+
+    public static BenchmarkApp Start()
+    {
+        var app = new BenchmarkApp();
+        app.UseKestrel();
+        app.StartServer();
+        app.BaseUri = app.ClientOptions.BaseAddress;
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        builder.UseEnvironment(Environments.Production);
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:ConnectUi", $"Data Source={Path.Combine(_dataDirectory, "connectui.db")}");
+        builder.UseSetting("ConnectUi:Sandbox:Enabled", "true");
+        builder.UseSetting("ConnectUi:EgressIps:0", "198.51.100.10");
+
+        // Console logging per request would measure the terminal, not the app.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        builder.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open stays in the temp folder; nothing reads it again.
+        }
+    }
+}

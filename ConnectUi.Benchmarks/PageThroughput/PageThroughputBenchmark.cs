@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using ConnectUi.Benchmarks.Hosting;
+using ConnectUi.Benchmarks.Reporting;
+
+namespace ConnectUi.Benchmarks.PageThroughput;
+
+/// <summary>
+/// Prerendered pages under load from Debian's wrk over loopback. wrk prints p50/p90/p99 but not p95,
+/// so a small Lua <c>done()</c> prints the figures this table needs.
+/// </summary>
+public sealed class PageThroughputBenchmark(BenchmarkOptions options)
+{
+    private const string Report = """
+        done = function(summary, latency, requests)
+          local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
+          io.write(string.format("BENCH %d %d %d %d %d %d\n", summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99), errors))
+        end
+        """;
+
+    /// <summary>The two pages, and a static file as the floor: what Kestrel, routing and wrk cost on this machine without rendering.</summary>
+    private static readonly string[] Paths = ["/", "/connect/konnektive", "/favicon.svg"];
+    private static readonly int[] Connections = [1, 16, 64];
+
+    public async Task RunAsync()
+    {
+        var wrk = File.Exists("/usr/bin/wrk") ? "/usr/bin/wrk" : "wrk";
+        var script = Path.Combine(Path.GetTempPath(), $"connectui-bench-{Environment.ProcessId}.lua");
+        await File.WriteAllTextAsync(script, Report);
+        await using var app = await PublishedApp.StartAsync(options.PublishedApp);
+        var table = new Table(
+            $"2. Prerendered pages: wrk over loopback, {options.WrkSeconds} s per run, median of {options.WrkRuns} runs (p95 column: p95 over the runs)",
+            "GET", "Connections", "Req/s median", "Req/s p95", "p50 ms median", "p95 ms median", "p95 ms p95", "p99 ms median", "Errors");
+        try
+        {
+            foreach (var path in Paths)
+            {
+                var url = app.BaseUrl + path;
+
+                // Warm-up: tiered JIT reaches its optimised code, caches fill; not reported.
+                await RunWrkAsync(wrk, script, url, 16, options.WrkSeconds);
+                foreach (var connections in Connections)
+                {
+                    var runs = new List<WrkRun>();
+                    for (var i = 0; i < options.WrkRuns; i++)
+                    {
+                        runs.Add(await RunWrkAsync(wrk, script, url, connections, options.WrkSeconds));
+                    }
+
+                    table.Add(
+                        path,
+                        connections,
+                        Stats.Median(runs.Select(r => r.RequestsPerSecond)),
+                        Stats.Percentile(runs.Select(r => r.RequestsPerSecond), 5),
+                        Stats.Median(runs.Select(r => r.P50Ms)),
+                        Stats.Median(runs.Select(r => r.P95Ms)),
+                        Stats.P95(runs.Select(r => r.P95Ms)),
+                        Stats.Median(runs.Select(r => r.P99Ms)),
+                        runs.Sum(r => r.Errors));
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+
+        table.Notes.Add("\"Req/s p95\" is the 5th percentile of throughput over runs (the slow end). wrk shares the 2 cores with the app; " +
+            "threads = min(2, connections).");
+        table.Print();
+    }
+
+    private static async Task<WrkRun> RunWrkAsync(string wrk, string script, string url, int connections, int seconds)
+    {
+        var start = new ProcessStartInfo(wrk)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+                 {
+                     "-t" + Math.Min(2, connections), "-c" + connections, "-d" + seconds + "s", "--timeout", "5s",
+                     "-s", script, "-H", "Accept-Encoding: gzip, br", url,
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("BENCH ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"wrk printed no result: {output} {error}");
+        var f = line.Split(' ').Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        return new WrkRun(f[0] / (f[1] / 1_000_000), f[2] / 1000, f[3] / 1000, f[4] / 1000, (int)f[5]);
+    }
+
+    private sealed record WrkRun(double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, int Errors);
+}

@@ -2,32 +2,43 @@ using ConnectUi.Components;
 using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Features.Connect;
+using ConnectUi.Health;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
+using ConnectUi.Security.Abuse;
+using ConnectUi.Security.Headers;
+using ConnectUi.Security.RequestLimits;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
+builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
+builder.Services.AddHealth();
 
 var app = builder.Build();
 await app.MigrateConnectUiDatabaseAsync();
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
 
+app.UseRequestLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapHealth();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using ConnectUi.Connections.Storage;
+using ConnectUi.Security.Redaction;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectUi.Connections;
@@ -20,6 +21,22 @@ public sealed partial class ConnectionService(
     public async Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Every log line written until the answer is back is scrubbed of the typed secrets, whoever writes it.
+        using var inFlight = SecretsInFlight.Track(request.Provider, request.Credentials);
+        try
+        {
+            return await ConnectCoreAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && SecretsInFlight.Contains(exception.ToString()))
+        {
+            // Whoever catches this next (the circuit's error log, a host API) runs after the secrets left flight.
+            throw RedactedException.From(exception);
+        }
+    }
+
+    private async Task<ConnectResult> ConnectCoreAsync(ConnectRequest request, CancellationToken cancellationToken)
+    {
         var provider = request.Provider;
         var verifier = _verifiers.FirstOrDefault(v => string.Equals(v.ProviderId, provider.Id, StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No verifier is registered for provider '{provider.Id}'.");
@@ -33,7 +50,17 @@ public sealed partial class ConnectionService(
         var startedAt = timeProvider.GetUtcNow();
         var attemptId = Guid.CreateVersion7(startedAt);
         var startedTimestamp = timeProvider.GetTimestamp();
-        var verification = await verifier.VerifyAsync(request.Credentials, cancellationToken);
+        VerificationResult verification;
+        try
+        {
+            verification = await verifier.VerifyAsync(request.Credentials, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogVerificationThrew(exception, attemptId, provider.Id, (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+            throw;
+        }
+
         var durationMs = (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         var verifiedAt = timeProvider.GetUtcNow();
         LogVerification(attemptId, provider.Id, verification.Outcome, durationMs);
@@ -171,6 +198,10 @@ public sealed partial class ConnectionService(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Verification attempt {AttemptId} with {ProviderId} ended {Outcome} after {DurationMs} ms")]
     private partial void LogVerification(Guid attemptId, string providerId, VerificationOutcome outcome, long durationMs);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Verification attempt {AttemptId} with {ProviderId} threw after {DurationMs} ms")]
+    private partial void LogVerificationThrew(Exception exception, Guid attemptId, string providerId, long durationMs);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Verification attempt {AttemptId} saved connection {ConnectionId} of {ProviderId}")]

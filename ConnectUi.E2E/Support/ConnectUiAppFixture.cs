@@ -23,6 +23,12 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectUi:Sandbox:Enabled", "true");
         builder.UseSetting("ConnectUi:Outbound:Timeout", "00:00:03");
         builder.UseSetting("ConnectUi:EgressIps:0", "198.51.100.10");
+
+        // Every journey comes from one loopback address and reuses the sandbox accounts: the attempt limits
+        // have unit tests of their own and must not make journeys depend on their order.
+        builder.UseSetting("ConnectUi:RateLimits:PerCaller:PermitLimit", "10000");
+        builder.UseSetting("ConnectUi:RateLimits:PerAccount:PermitLimit", "10000");
+        builder.UseSetting("ConnectUi:RateLimits:Lockout:FailuresBeforeLockout", "10000");
         builder.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 

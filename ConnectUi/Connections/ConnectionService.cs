@@ -26,7 +26,7 @@ public sealed partial class ConnectionService(
         using var inFlight = SecretsInFlight.Track(request.Provider, request.Credentials);
         try
         {
-            return await ConnectCoreAsync(request, cancellationToken);
+            return WithoutSecrets(await ConnectCoreAsync(request, cancellationToken));
         }
         catch (Exception exception) when (exception is not OperationCanceledException && SecretsInFlight.Contains(exception.ToString()))
         {
@@ -109,6 +109,17 @@ public sealed partial class ConnectionService(
             };
         }
     }
+
+    /// <summary>Verifiers blank secrets out of their messages already; this catches a provider echo any of them missed.</summary>
+    private static ConnectResult WithoutSecrets(ConnectResult result) => result.Problem is not { } problem ? result : result with
+    {
+        Problem = problem with
+        {
+            Message = SecretsInFlight.Redact(problem.Message),
+            TechnicalDetails = problem.TechnicalDetails is { } details ? SecretsInFlight.Redact(details) : null,
+            SuggestedValues = problem.SuggestedValues?.ToDictionary(p => p.Key, p => SecretsInFlight.Redact(p.Value)),
+        },
+    };
 
     private async Task RequireReconnectTargetAsync(ConnectRequest request, Guid connectionId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using Microsoft.Net.Http.Headers;
-
 namespace ConnectUi.Security.Headers;
 
 /// <summary>
@@ -29,7 +27,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IConfigurati
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = _policy.Replace(ContentSecurityPolicy.NoncePlaceholder, CspNonce.Of(context), StringComparison.Ordinal);
         headers.XContentTypeOptions = "nosniff";
-        headers[HeaderNames.ReferrerPolicy] = "strict-origin";
+        headers["Referrer-Policy"] = "strict-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
 
         // Old browsers ignore frame-ancestors; X-Frame-Options cannot list origins, so it is sent only when nobody may frame us.

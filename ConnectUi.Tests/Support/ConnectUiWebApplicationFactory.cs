@@ -30,6 +30,9 @@ public sealed class ConnectUiWebApplicationFactory(IReadOnlyDictionary<string, s
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }

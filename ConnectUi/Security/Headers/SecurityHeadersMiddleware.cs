@@ -30,10 +30,15 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IConfigurati
         headers["Referrer-Policy"] = "strict-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
 
-        // Old browsers ignore frame-ancestors; X-Frame-Options cannot list origins, so it is sent only when nobody may frame us.
+        // Old browsers ignore frame-ancestors; X-Frame-Options cannot list origins, so it is sent only when nobody may
+        // frame us. Otherwise antiforgery's own SAMEORIGIN must go too, or it would block the allowed hosts.
         if (_denyFraming)
         {
             headers.XFrameOptions = "DENY";
+        }
+        else
+        {
+            headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.XFrameOptions);
         }
     }
 }

@@ -10,6 +10,15 @@ namespace ConnectUi.E2E.Support;
 public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectui-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public ConnectUiAppFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>An app of a test's own, with settings over the shared defaults (xUnit needs one public constructor).</summary>
+    internal ConnectUiAppFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -29,6 +38,11 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectUi:RateLimits:PerCaller:PermitLimit", "10000");
         builder.UseSetting("ConnectUi:RateLimits:PerAccount:PermitLimit", "10000");
         builder.UseSetting("ConnectUi:RateLimits:Lockout:FailuresBeforeLockout", "10000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 

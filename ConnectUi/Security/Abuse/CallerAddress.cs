@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ConnectUi.Security.Abuse;
 
 /// <summary>
@@ -21,6 +19,4 @@ public sealed class CallerAddress(IHttpContextAccessor httpContextAccessor)
         context?.Connection.RemoteIpAddress is { } address
             ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
             : null;
-
-    internal static string Of(IPAddress address) => (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace ConnectUi.Security.Headers;
@@ -7,7 +8,10 @@ public static class CspNonce
 {
     private static readonly object ItemKey = new();
 
-    /// <summary>The request's nonce, created on first use: 128 random bits, base64.</summary>
+    /// <summary>
+    /// The request's nonce, created on first use: 128 random bits, base64url. Not plain base64: Razor writes '+' in an
+    /// attribute as <c>&amp;#x2B;</c>, which browsers decode but anything reading the raw HTML would not match.
+    /// </summary>
     public static string Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -16,7 +20,7 @@ public static class CspNonce
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         context.Items[ItemKey] = nonce;
         return nonce;
     }

@@ -48,6 +48,29 @@ public sealed class RequestLimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_Kestrel_a_chunked_body_over_the_limit_gets_413_once_read()
+    {
+        await using var app = new ConnectUiWebApplicationFactory(new Dictionary<string, string?>
+        {
+            ["ConnectUi:RequestLimits:MaxRequestBodyBytes"] = "4096",
+        });
+        app.UseKestrel(0);
+        app.StartServer();
+        using var client = app.CreateClient();
+
+        // No Content-Length, so nothing is refused up front: Kestrel stops the read, antiforgery's form read fails.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/konnektive")
+        {
+            Content = new StringContent("value=" + new string('a', 50_000), Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await client.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)response.StatusCode} {response.Content.Headers.ContentType} {await response.Content.ReadAsStringAsync()}");
+        Assert.StartsWith("Request too large.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_request_within_the_limit_goes_through()
     {
         using var response = await _app.CreateClient().PostAsync("/api/connections", Json(1000));

@@ -5,17 +5,29 @@ namespace ConnectUi.Security.RequestLimits;
 
 /// <summary>
 /// Answers a body over the limit with 413: a problem JSON for API-style requests, plain text otherwise. Bodies that
-/// declare their length are refused before anything reads them; chunked ones when Kestrel's read passes the limit.
+/// declare their length are refused before anything reads them; chunked ones when Kestrel's read passes the limit,
+/// even when the reader (antiforgery, form binding) catches that error and answers something else.
 /// </summary>
 public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<RequestLimitOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? options.Value.MaxRequestBodyBytes;
+        // The server's own limit when it has one (null there means unlimited); ours on servers without the feature.
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        var limit = sizeFeature is null ? options.Value.MaxRequestBodyBytes : sizeFeature.MaxRequestBodySize;
         if (context.Request.ContentLength > limit)
         {
             await RejectAsync(context, limit);
             return;
+        }
+
+        // A body of unknown length (chunked) is only refused when read: watch for that, whoever reads it.
+        var chunked = context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
+        var watched = chunked && limit is not null ? new LimitWatchingStream(context.Request.Body) : null;
+        var originalBody = context.Request.Body;
+        if (watched is not null)
+        {
+            context.Request.Body = watched;
         }
 
         try
@@ -25,10 +37,21 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
         {
             await RejectAsync(context, limit);
+            return;
         }
         catch (InvalidDataException) when (context.Request.HasFormContentType && !context.Response.HasStarted)
         {
             // The form reader's way of saying a field or the field count passed FormOptions' limits.
+            await RejectAsync(context, limit);
+            return;
+        }
+        finally
+        {
+            context.Request.Body = originalBody;
+        }
+
+        if (watched is { LimitReached: true } && !context.Response.HasStarted)
+        {
             await RejectAsync(context, limit);
         }
     }

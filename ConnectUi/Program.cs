@@ -4,29 +4,37 @@ using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
+using ConnectUi.Health;
 using ConnectUi.HostApi;
 using ConnectUi.Performance;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
+using ConnectUi.Security.Abuse;
+using ConnectUi.Security.Headers;
+using ConnectUi.Security.RequestLimits;
 using ConnectUi.Sessions;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
+builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);
 builder.Services.AddHostApi(builder.Configuration);
 builder.Services.AddEmbedding(builder.Configuration);
 builder.Services.AddConnectUiResponseCompression();
+builder.Services.AddHealth();
 
 var app = builder.Build();
 await app.MigrateConnectUiDatabaseAsync();
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -34,11 +42,14 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseConnectUiResponseCompression();
+app.UseRequestLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseColorSchemeHint();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapHealth();
 app.MapSandbox();
 app.MapHostApi();
 app.MapEmbedding();

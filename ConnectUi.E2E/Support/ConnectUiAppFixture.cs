@@ -14,6 +14,15 @@ namespace ConnectUi.E2E.Support;
 public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectui-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public ConnectUiAppFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>An app of a test's own, with settings over the shared defaults (xUnit needs one public constructor).</summary>
+    internal ConnectUiAppFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
 
     /// <summary>The host API key the app accepts (configured as its SHA-256 hash, as in production).</summary>
     public const string HostApiKey = "e2e-host-api-key";
@@ -36,6 +45,17 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectUi:HostApiKeys:0", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HostApiKey))));
         builder.UseSetting("ConnectUi:Embedding:AllowedOrigins:0", AllowedHostOrigin);
         builder.UseSetting("ConnectUi:HostName", "Example Host");
+
+        // Every journey comes from one loopback address and reuses the sandbox accounts: the attempt limits
+        // have unit tests of their own and must not make journeys depend on their order.
+        builder.UseSetting("ConnectUi:RateLimits:PerCaller:PermitLimit", "10000");
+        builder.UseSetting("ConnectUi:RateLimits:PerAccount:PermitLimit", "10000");
+        builder.UseSetting("ConnectUi:RateLimits:Lockout:FailuresBeforeLockout", "10000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Providers;
+using ConnectUi.Security.Redaction;
 using ConnectUi.Sessions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,22 @@ public sealed partial class ConnectionService(
     public async Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // Every log line written until the answer is back is scrubbed of the typed secrets, whoever writes it.
+        using var inFlight = SecretsInFlight.Track(request.Provider, request.Credentials);
+        try
+        {
+            return WithoutSecrets(await ConnectCoreAsync(request, cancellationToken));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && SecretsInFlight.Contains(exception.ToString()))
+        {
+            // Whoever catches this next (the circuit's error log, a host API) runs after the secrets left flight.
+            throw RedactedException.From(exception);
+        }
+    }
+
+    private async Task<ConnectResult> ConnectCoreAsync(ConnectRequest request, CancellationToken cancellationToken)
+    {
         var provider = request.Provider;
         var verifier = VerifierFor(provider.Id);
 
@@ -133,6 +150,23 @@ public sealed partial class ConnectionService(
         }
     }
 
+    private const int MinimumSecretLengthInMessages = 4;
+
+    /// <summary>
+    /// Verifiers blank secrets out of what the provider said already; this catches a provider echo any of them missed.
+    /// The message is our own sentence, so very short secrets are left in it: blanking every "a" of a one-letter
+    /// password would garble it, and such a value cannot be told apart from ordinary words anyway.
+    /// </summary>
+    private static ConnectResult WithoutSecrets(ConnectResult result) => result.Problem is not { } problem ? result : result with
+    {
+        Problem = problem with
+        {
+            Message = SecretsInFlight.Redact(problem.Message, minimumLength: MinimumSecretLengthInMessages),
+            TechnicalDetails = problem.TechnicalDetails is { } details ? SecretsInFlight.Redact(details) : null,
+            SuggestedValues = problem.SuggestedValues?.ToDictionary(p => p.Key, p => SecretsInFlight.Redact(p.Value)),
+        },
+    };
+
     /// <summary>The names of the fields that break the provider's rules, in form order.</summary>
     private static IReadOnlyList<string> InvalidFields(ProviderDefinition provider, CredentialModel credentials)
     {
@@ -183,6 +217,7 @@ public sealed partial class ConnectionService(
             }
         }
 
+        using var inFlight = SecretsInFlight.Track(provider, credentials);
         var (verification, startedAt, attemptId, durationMs, verifiedAt) =
             await TimedVerifyAsync(VerifierFor(provider.Id), credentials, cancellationToken);
 
@@ -231,7 +266,17 @@ public sealed partial class ConnectionService(
         var startedAt = timeProvider.GetUtcNow();
         var attemptId = Guid.CreateVersion7(startedAt);
         var startedTimestamp = timeProvider.GetTimestamp();
-        var verification = await verifier.VerifyAsync(credentials, cancellationToken);
+        VerificationResult verification;
+        try
+        {
+            verification = await verifier.VerifyAsync(credentials, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogVerificationThrew(exception, attemptId, verifier.ProviderId, (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+            throw;
+        }
+
         var durationMs = (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         var verifiedAt = timeProvider.GetUtcNow();
         LogVerification(attemptId, verifier.ProviderId, verification.Outcome, durationMs);
@@ -376,6 +421,9 @@ public sealed partial class ConnectionService(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Connection request for {ProviderId} refused before the test call: invalid {Fields}")]
     private partial void LogInvalidInput(string providerId, string fields);
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Verification attempt {AttemptId} with {ProviderId} threw after {DurationMs} ms")]
+    private partial void LogVerificationThrew(Exception exception, Guid attemptId, string providerId, long durationMs);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Verification attempt {AttemptId} saved connection {ConnectionId} of {ProviderId}")]

@@ -1,4 +1,5 @@
 using ConnectUi.Connections.Storage;
+using ConnectUi.Security.Redaction;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,9 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddSingleton<CredentialProtector>();
         services.TryAddScoped<IConnectionService, ConnectionService>();
         services.TryAddScoped<IConnectionStore, ConnectionStore>();
+
+        // The connection service holds secrets while it verifies: loggers must scrub them (call after AddLogging).
+        services.AddSecretRedaction();
         return services;
     }
 }

@@ -15,6 +15,9 @@ public sealed class EmbeddingOptions
     public IReadOnlyList<string> NormalizedOrigins() =>
         AllowedOrigins.Select(o => TryNormalize(o, out var origin) ? origin : null).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>The <c>frame-ancestors</c> sources: ConnectUi itself (its example host page) and the allowed origins, no one else.</summary>
+    public string FrameAncestors() => string.Join(' ', ["'self'", .. NormalizedOrigins()]);
+
     public bool IsAllowed(Uri url) => TryNormalize(url.GetLeftPart(UriPartial.Authority), out var origin) && NormalizedOrigins().Contains(origin);
 
     /// <summary>Accepts an http(s) origin without path, query or fragment.</summary>

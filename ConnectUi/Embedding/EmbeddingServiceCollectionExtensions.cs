@@ -20,18 +20,18 @@ public static class EmbeddingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The <c>frame-ancestors</c> sources for Blazor's page responses: ConnectUi itself and the allowed origins, no one else.
-    /// Blazor sends the header (it guards its compressed WebSocket against framing), so the sources go to its option.
+    /// The <c>frame-ancestors</c> sources for Blazor's own page header (it guards its compressed WebSocket against
+    /// framing). The security headers replace that header with the full policy, built from the same sources.
     /// </summary>
     public static string FrameAncestors(this WebApplication app) =>
-        string.Join(' ', ["'self'", .. app.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.NormalizedOrigins()]);
+        app.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.FrameAncestors();
 
     /// <summary>In Development, serves an example host page at <see cref="ExamplePath"/> that embeds ConnectUi and shows its events.</summary>
     public static WebApplication MapEmbedding(this WebApplication app)
     {
         if (app.Environment.IsDevelopment())
         {
-            app.MapGet(ExamplePath, () => TypedResults.Content(HostExamplePage.Html, "text/html; charset=utf-8"))
+            app.MapGet(ExamplePath, (HttpContext context) => TypedResults.Content(HostExamplePage.For(context), "text/html; charset=utf-8"))
                 .ExcludeFromDescription();
         }
 

@@ -6,6 +6,10 @@ namespace ConnectUi.Embedding;
 /// </summary>
 internal static class HostExamplePage
 {
+    /// <summary>The page for one response: its inline script carries that response's CSP nonce.</summary>
+    public static string For(HttpContext context) =>
+        Html.Replace("{nonce}", ConnectUi.Security.Headers.CspNonce.Of(context), StringComparison.Ordinal);
+
     public const string Html = """
 <!DOCTYPE html>
 <html lang="en">
@@ -51,7 +55,7 @@ internal static class HostExamplePage
   <iframe id="connect-frame" title="ConnectUi"></iframe>
 </dialog>
 
-<script>
+<script nonce="{nonce}">
   const input = document.getElementById("connect-url");
   const dialog = document.getElementById("connect-dialog");
   const frame = document.getElementById("connect-frame");

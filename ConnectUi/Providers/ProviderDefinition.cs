@@ -25,6 +25,12 @@ public sealed record ProviderDefinition
     /// <summary>The FluentValidation validator of this provider's credential model.</summary>
     public required IValidator Validator { get; init; }
 
+    /// <summary>
+    /// The provider account the credentials sign in to (a login id, a company id), for per-account attempt limits and
+    /// lock-outs. Treated as a secret: the limits keep only a hash of it. Null when the provider has no such notion.
+    /// </summary>
+    public Func<CredentialModel, string>? AccountKey { get; init; }
+
     public CredentialField? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
     public GuideStep? FindStep(string anchor) => Guide.Steps.FirstOrDefault(s => s.Anchor == anchor);

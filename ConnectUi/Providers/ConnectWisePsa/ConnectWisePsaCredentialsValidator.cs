@@ -29,6 +29,7 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
         public const string PasswordRequired = "Enter the password: your private key, integrator password or member hash.";
         public const string PasswordTooLong = "The password is too long. Paste only the private key.";
         public const string PasswordControl = "The password contains an invisible control character. Copy the private key again.";
+        public const string BrokenCharacter = "This value contains a broken character (half of an emoji or symbol), usually left by copying. Copy it again.";
     }
 
     public ConnectWisePsaCredentialsValidator()
@@ -60,6 +61,7 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
             .NotEmpty().WithMessage(Messages.UsernameRequired)
             .MaximumLength(MaxSecretLength).WithMessage(Messages.UsernameTooLong)
             .Must(u => !u.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == ':')).WithMessage(Messages.UsernameInvalidCharacters)
+            .Must(CredentialText.HasOnlyWholeCharacters).WithMessage(Messages.BrokenCharacter)
             .Must(u => u.Contains('+')).WithMessage(Messages.UsernameNeedsPlus)
             .Must(u => !u.StartsWith('+')).WithMessage(Messages.UsernameCompanyMissing)
             .Must(u => !u.EndsWith('+')).WithMessage(Messages.UsernameKeyMissing);
@@ -68,7 +70,8 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(Messages.PasswordRequired)
             .MaximumLength(MaxSecretLength).WithMessage(Messages.PasswordTooLong)
-            .Must(p => !p.Any(char.IsControl)).WithMessage(Messages.PasswordControl);
+            .Must(p => !p.Any(char.IsControl)).WithMessage(Messages.PasswordControl)
+            .Must(CredentialText.HasOnlyWholeCharacters).WithMessage(Messages.BrokenCharacter);
     }
 
     private static bool IsIpLiteral(string value)

@@ -25,6 +25,9 @@ public static class ConnectWisePsaProvider
         LogoPath = "providers/connectwise-psa.svg",
         CreateModel = () => new ConnectWisePsaCredentials(),
         Validator = new ConnectWisePsaCredentialsValidator(),
+
+        // Per company id, whichever key pair or host is tried: guesses at one company share one limit.
+        AccountKey = model => ((ConnectWisePsaCredentials)model).CompanyId,
         Fields =
         [
             new CredentialField

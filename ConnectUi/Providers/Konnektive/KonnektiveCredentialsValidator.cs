@@ -15,6 +15,7 @@ public sealed class KonnektiveCredentialsValidator : AbstractValidator<Konnektiv
         public const string PasswordTooLong = "The API Password is too long. Copy only the password of your API user.";
         public const string PasswordAmpersand = "The API Password cannot contain an & character. Konnektive rejects it: change the API user's password in Konnektive, then enter the new one.";
         public const string PasswordControl = "The API Password contains an invisible control character. Retype it rather than pasting it.";
+        public const string BrokenCharacter = "This value contains a broken character (half of an emoji or symbol), usually left by copying. Type it again.";
     }
 
     public KonnektiveCredentialsValidator()
@@ -23,13 +24,15 @@ public sealed class KonnektiveCredentialsValidator : AbstractValidator<Konnektiv
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(Messages.LoginIdRequired)
             .MaximumLength(MaxLength).WithMessage(Messages.LoginIdTooLong)
-            .Must(v => !v.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))).WithMessage(Messages.LoginIdWhitespace);
+            .Must(v => !v.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))).WithMessage(Messages.LoginIdWhitespace)
+            .Must(CredentialText.HasOnlyWholeCharacters).WithMessage(Messages.BrokenCharacter);
 
         RuleFor(m => m.ApiPassword)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(Messages.PasswordRequired)
             .MaximumLength(MaxLength).WithMessage(Messages.PasswordTooLong)
             .Must(v => !v.Contains('&')).WithMessage(Messages.PasswordAmpersand)
-            .Must(v => !v.Any(char.IsControl)).WithMessage(Messages.PasswordControl);
+            .Must(v => !v.Any(char.IsControl)).WithMessage(Messages.PasswordControl)
+            .Must(CredentialText.HasOnlyWholeCharacters).WithMessage(Messages.BrokenCharacter);
     }
 }

@@ -1,0 +1,59 @@
+using ConnectUi.Connections;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConnectUi.Security.Abuse;
+
+public static class AbuseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Wraps the registered <see cref="IConnectionService"/> in the attempt limits (call after <c>AddConnections</c>),
+    /// and registers the <c>host-api</c> rate-limiter policy. Limits: <c>ConnectUi:RateLimits</c>.
+    /// </summary>
+    public static IServiceCollection AddAbuseLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(VerificationAttemptLimiter)))
+        {
+            return services;
+        }
+
+        services.AddOptions<RateLimitOptions>()
+            .Bind(configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.PerCaller.IsValid && o.PerAccount.IsValid && o.HostApi.IsValid,
+                $"{RateLimitOptions.Section}: every PermitLimit and Window must be positive.")
+            .Validate(o => o.Lockout.IsValid,
+                $"{RateLimitOptions.Section}:Lockout: FailuresBeforeLockout and FirstLockout must be positive, FirstLockout <= MaxLockout <= ForgetFailuresAfter.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.HostApi.ApiKeyHeader), $"{RateLimitOptions.Section}:HostApi:ApiKeyHeader is required.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<VerificationAttemptLimiter>();
+        services.TryAddSingleton<AccountLockout>();
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<CallerAddress>();
+
+        services.TryAddScoped<IAttemptPartition, SessionOrAddressPartition>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CallerAddressCircuitHandler>());
+
+        DecorateConnectionService(services);
+        services.AddRateLimiter(HostApiRateLimiting.AddHostApiPolicy);
+        return services;
+    }
+
+    private static void DecorateConnectionService(IServiceCollection services)
+    {
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IConnectionService) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException("Call AddConnections before AddAbuseLimits: there is no IConnectionService to limit.");
+        // Scoped whatever the inner lifetime: the decorator reads the caller of the current circuit or request.
+        services.Remove(inner);
+        services.Add(ServiceDescriptor.Describe(
+            typeof(IConnectionService),
+            provider => ActivatorUtilities.CreateInstance<RateLimitedConnectionService>(provider, Create(provider, inner)),
+            ServiceLifetime.Scoped));
+    }
+
+    private static IConnectionService Create(IServiceProvider provider, ServiceDescriptor descriptor) => (IConnectionService)(
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(provider)
+        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ConnectUi.Security.Abuse;
+
+/// <summary>
+/// The <c>host-api</c> rate-limiter policy for the JSON host API: endpoints opt in with
+/// <c>.RequireRateLimiting(HostApiRateLimiting.Policy)</c>. Partitioned by API key header, else by client address.
+/// </summary>
+public static class HostApiRateLimiting
+{
+    public const string Policy = "host-api";
+
+    internal static void AddHostApiPolicy(RateLimiterOptions options)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = OnRejectedAsync;
+        options.AddPolicy(Policy, context =>
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.HostApi;
+            var time = context.RequestServices.GetRequiredService<TimeProvider>();
+            return RateLimitPartition.Get(PartitionKey(context, limit.ApiKeyHeader), _ => new SlidingLogRateLimiter(limit, time));
+        });
+    }
+
+    /// <summary>A hash of the API key (raw keys are not kept in memory), or the client address for requests without one.</summary>
+    internal static string PartitionKey(HttpContext context, string apiKeyHeader)
+    {
+        var apiKey = context.Request.Headers[apiKeyHeader].ToString();
+        return apiKey.Length > 0
+            ? "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)))
+            : "ip:" + (CallerAddress.Of(context) ?? IAttemptPartition.Unknown);
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+        var seconds = RateLimitedConnectionService.Seconds(wait);
+        var context = rejected.HttpContext;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests",
+                detail: RateLimitedConnectionService.Message(wait))
+            .ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,53 @@
+using ConnectUi.Embedding;
+using Microsoft.Extensions.Options;
+
+namespace ConnectUi.Security.Headers;
+
+/// <summary>
+/// Adds the security headers to every response, just before it starts, so error pages and re-executed status pages
+/// (which clear headers set earlier) carry them too.
+/// </summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<EmbeddingOptions> embedding)
+{
+    public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    private readonly string _policy = ContentSecurityPolicy.Build(embedding.Value);
+    private readonly bool _onlySameOrigin = embedding.Value.NormalizedOrigins().Count == 0;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var (middleware, context) = ((SecurityHeadersMiddleware, HttpContext))state;
+            middleware.Apply(context);
+            return Task.CompletedTask;
+        }, (this, context));
+        return next(context);
+    }
+
+    private void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = _policy.Replace(ContentSecurityPolicy.NoncePlaceholder, CspNonce.Of(context), StringComparison.Ordinal);
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin";
+        headers["Permissions-Policy"] = PermissionsPolicy;
+
+        // Old browsers ignore frame-ancestors; X-Frame-Options cannot list origins, so it is sent only when no other
+        // origin may frame us. Otherwise antiforgery's own SAMEORIGIN must go too, or it would block the allowed hosts.
+        if (_onlySameOrigin)
+        {
+            headers.XFrameOptions = "SAMEORIGIN";
+        }
+        else
+        {
+            headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.XFrameOptions);
+        }
+    }
+}
+
+public static class SecurityHeadersApplicationBuilderExtensions
+{
+    /// <summary>Content-Security-Policy, nosniff, Referrer-Policy, Permissions-Policy and X-Frame-Options on every response.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeadersMiddleware>();
+}

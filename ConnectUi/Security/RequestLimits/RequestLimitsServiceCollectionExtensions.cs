@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace ConnectUi.Security.RequestLimits;
+
+public static class RequestLimitsServiceCollectionExtensions
+{
+    /// <summary>Applies <c>ConnectUi:RequestLimits</c> to Kestrel, form reading and the Blazor circuit hub.</summary>
+    public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(RequestLimitOptions.Section);
+        var limits = section.Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        if (limits.MaxRequestBodyBytes <= 0 || limits.MaxHubMessageBytes <= 0 || limits.MaxFormValueBytes <= 0 || limits.MaxFormValueCount <= 0)
+        {
+            throw new InvalidOperationException($"Every limit under {RequestLimitOptions.Section} must be positive.");
+        }
+
+        services.AddOptions<RequestLimitOptions>().Bind(section);
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes;
+            o.ValueLengthLimit = limits.MaxFormValueBytes;
+            o.ValueCountLimit = limits.MaxFormValueCount;
+        });
+        services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = limits.MaxHubMessageBytes);
+        return services;
+    }
+
+    /// <summary>Turns an over-limit body into a clear 413 (problem JSON for API-style requests).</summary>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.UseMiddleware<RequestLimitsMiddleware>();
+}

@@ -1,3 +1,4 @@
+using ConnectUi.Security.Abuse;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConnectUi.Connections;
@@ -25,7 +26,9 @@ public static class HostApiEndpoints
         var api = endpoints.MapGroup(Prefix)
             .WithTags("Host API")
             .DisableAntiforgery()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .RequireRateLimiting(HostApiRateLimiting.Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/connect/sessions", CreateSessionAsync)
             .WithName("CreateConnectSession")

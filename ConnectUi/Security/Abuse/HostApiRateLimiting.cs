@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using ConnectUi.HostApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,9 @@ public static class HostApiRateLimiting
     /// <summary>A hash of the API key (raw keys are not kept in memory), or the client address for requests without one.</summary>
     internal static string PartitionKey(HttpContext context, string apiKeyHeader)
     {
-        var apiKey = context.Request.Headers[apiKeyHeader].ToString();
+        var apiKey = context.Request.Headers[apiKeyHeader].ToString() is { Length: > 0 } fromHeader
+            ? fromHeader
+            : HostApiKeyChecker.ReadKey(context.Request) ?? string.Empty;
         return apiKey.Length > 0
             ? "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)))
             : "ip:" + (CallerAddress.Of(context) ?? IAttemptPartition.Unknown);

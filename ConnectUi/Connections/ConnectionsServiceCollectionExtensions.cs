@@ -1,5 +1,6 @@
 using ConnectUi.Connections.Storage;
 using ConnectUi.Security.Redaction;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +11,11 @@ public static class ConnectionsServiceCollectionExtensions
 {
     /// <summary>Data Protection application name: instances sharing the database must agree on it to read each other's keys.</summary>
     public const string DataProtectionApplicationName = "ConnectUi";
+
+    /// <summary>A PKCS#12 (.pfx) file whose certificate encrypts the Data Protection key ring at rest.</summary>
+    public const string KeyCertificatePathKey = "ConnectUi:DataProtection:KeyCertificatePath";
+
+    public const string KeyCertificatePasswordKey = "ConnectUi:DataProtection:KeyCertificatePassword";
 
     /// <summary>
     /// Registers the connection service: provider test call, then encrypted storage in SQLite
@@ -24,9 +30,17 @@ public static class ConnectionsServiceCollectionExtensions
             options.UseSqlite(ConnectUiDatabase.PrepareConnectionString(configuration, contentRoot));
         });
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<ConnectUiDbContext>();
+
+        // The key ring sits in the same database as the encrypted credentials: in production, encrypt it with a
+        // certificate kept outside the database, so a copy of the database file alone decrypts nothing.
+        if (configuration[KeyCertificatePathKey] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration[KeyCertificatePasswordKey]));
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CredentialProtector>();

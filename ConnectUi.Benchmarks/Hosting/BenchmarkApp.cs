@@ -37,13 +37,11 @@ public sealed class BenchmarkApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dataDirectory);
         builder.UseEnvironment(Environments.Production);
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:ConnectUi", $"Data Source={Path.Combine(_dataDirectory, "connectui.db")}");
-        builder.UseSetting("ConnectUi:Sandbox:Enabled", "true");
-        builder.UseSetting("ConnectUi:EgressIps:0", "198.51.100.10");
+        foreach (var (key, value) in BenchmarkSettings.For(_dataDirectory))
+        {
+            builder.UseSetting(key, value);
+        }
 
-        // Console logging per request would measure the terminal, not the app.
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         builder.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 

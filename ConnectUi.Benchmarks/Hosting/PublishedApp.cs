@@ -55,10 +55,11 @@ public sealed class PublishedApp : IAsyncDisposable
         start.ArgumentList.Add(assembly);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseUrl;
-        start.Environment["ConnectionStrings__ConnectUi"] = $"Data Source={Path.Combine(dataDirectory, "connectui.db")}";
-        start.Environment["ConnectUi__Sandbox__Enabled"] = "true";
-        start.Environment["ConnectUi__EgressIps__0"] = "198.51.100.10";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in BenchmarkSettings.For(dataDirectory))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The published app did not start.");
 
         // Drain its output so a full pipe never blocks it.

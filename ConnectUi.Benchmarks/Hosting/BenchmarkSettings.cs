@@ -1,0 +1,25 @@
+namespace ConnectUi.Benchmarks.Hosting;
+
+/// <summary>The configuration both ways of hosting the app share, so the in-process and the published app measure the same thing.</summary>
+internal static class BenchmarkSettings
+{
+    public static IReadOnlyDictionary<string, string> For(string dataDirectory) => new Dictionary<string, string>
+    {
+        ["ConnectionStrings:ConnectUi"] = $"Data Source={Path.Combine(dataDirectory, "connectui.db")}",
+        ["ConnectUi:Sandbox:Enabled"] = "true",
+        ["ConnectUi:EgressIps:0"] = "198.51.100.10",
+
+        // The pages a person sees, as in the quickstart; with sessions required the benchmark would weigh the expired-link page.
+        ["ConnectUi:Sessions:Required"] = "false",
+
+        // Every request comes from one loopback address and reuses the sandbox accounts: the attempt limits would
+        // answer "too many attempts" after five submits and the benchmark would measure the refusal.
+        ["ConnectUi:RateLimits:PerCaller:PermitLimit"] = "100000000",
+        ["ConnectUi:RateLimits:PerAccount:PermitLimit"] = "100000000",
+        ["ConnectUi:RateLimits:Lockout:FailuresBeforeLockout"] = "100000000",
+
+        // Console logging per request would measure the terminal, not the app.
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+    };
+}

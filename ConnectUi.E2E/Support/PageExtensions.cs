@@ -11,4 +11,14 @@ public static class PageExtensions
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return response;
     }
+
+    /// <summary>The folder under the test output where journeys leave screenshots for people to look at.</summary>
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>Saves a full-page screenshot as <c>screenshots/{name}.png</c> under the test output.</summary>
+    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
 }

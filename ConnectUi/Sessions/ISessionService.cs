@@ -8,4 +8,7 @@ public interface ISessionService
 
     /// <summary>The session a token opens and whether it is still usable; never throws for a malformed token.</summary>
     Task<SessionLookup> FindAsync(string? token, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the sessions that expired longer ago than <see cref="SessionOptions.ExpiredRetention"/>; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(CancellationToken cancellationToken);
 }

@@ -10,6 +10,15 @@ public sealed class SessionOptions
 
     /// <summary>How long a session's link stays usable after it is created.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long an ended session's row is kept after it expires. Until then its link shows "expired" rather than
+    /// "invalid"; after it, the row is deleted so the table holds only recent sessions.
+    /// </summary>
+    public TimeSpan ExpiredRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often expired sessions are looked for.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>The host application as the UI names it, bound from the <c>ConnectUi</c> section.</summary>

@@ -48,6 +48,29 @@ public sealed partial class SessionService(
         return record is null ? SessionLookup.Unknown : new SessionLookup(StatusOf(record, timeProvider.GetUtcNow()), ConnectSession.FromRecord(record));
     }
 
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = timeProvider.GetUtcNow() - options.Value.ExpiredRetention;
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+
+        // SQLite cannot compare DateTimeOffset values in SQL, so the (small) id/expiry pairs are filtered here.
+        var candidates = await db.ConnectSessions.AsNoTracking()
+            .Select(s => new { s.Id, s.ExpiresAt })
+            .ToListAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var batch in candidates.Where(s => s.ExpiresAt < cutoff).Select(s => s.Id).Chunk(500))
+        {
+            deleted += await db.ConnectSessions.Where(s => batch.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (deleted > 0)
+        {
+            LogDeletedExpired(deleted, cutoff);
+        }
+
+        return deleted;
+    }
+
     /// <summary>Shared with the connection service, which re-checks the session at the moment it saves.</summary>
     internal static SessionStatus StatusOf(ConnectSessionRecord record, DateTimeOffset now) =>
         record.ConsumedAt is not null ? SessionStatus.Used
@@ -56,4 +79,7 @@ public sealed partial class SessionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connect session {SessionId} created, expires at {ExpiresAt}")]
     private partial void LogCreated(Guid sessionId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} connect sessions that expired before {Cutoff}")]
+    private partial void LogDeletedExpired(int count, DateTimeOffset cutoff);
 }

@@ -16,6 +16,8 @@ public static class SessionsServiceCollectionExtensions
             .Bind(section)
             .Configure(o => o.Required = required)
             .Validate(o => o.Lifetime > TimeSpan.Zero && o.Lifetime <= TimeSpan.FromDays(7), $"{SessionOptions.Section}:Lifetime must be between 0 and 7 days.")
+            .Validate(o => o.ExpiredRetention >= TimeSpan.Zero, $"{SessionOptions.Section}:ExpiredRetention must not be negative.")
+            .Validate(o => o.CleanupInterval >= TimeSpan.FromSeconds(1), $"{SessionOptions.Section}:CleanupInterval must be at least one second.")
             .ValidateOnStart();
         services.AddOptions<HostApplicationOptions>()
             .Bind(configuration.GetSection(HostApplicationOptions.Section))
@@ -26,6 +28,7 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ISessionService, SessionService>();
         services.TryAddScoped<ConnectSessionContext>();
+        services.AddHostedService<ExpiredSessionCleanup>();
         return services;
     }
 }

@@ -18,6 +18,9 @@ public sealed class FakeSessionService : ISessionService
         Tokens.Add(token);
         return Task.FromResult(Lookup);
     }
+
+    public Task<int> DeleteExpiredAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Pages never delete sessions.");
 }
 
 /// <summary>An in-memory read side holding the connections the test adds.</summary>

@@ -1,12 +1,7 @@
-using ConnectUi.Connections.Storage;
-using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sessions;
 using ConnectUi.Tests.Connections;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -17,54 +12,50 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
 {
     private ConnectionsTestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await ConnectionsTestDatabase.CreateAsync(services =>
-    {
-        services.AddSingleton(KonnektiveProvider.Definition);
-        services.AddSessions(new ConfigurationBuilder().Build(), new HostingEnvironment { EnvironmentName = Environments.Production });
-    });
+    public async Task InitializeAsync() => _db = await SessionsTestDatabase.CreateAsync();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task Only_sessions_expired_longer_ago_than_the_retention_are_deleted()
     {
-        var old = await CreateAsync("old");
+        var old = await _db.CreateSessionAsync(new NewSession("old"));
         _db.Time.Advance(TimeSpan.FromHours(12));
-        var recent = await CreateAsync("recent");
+        var recent = await _db.CreateSessionAsync(new NewSession("recent"));
         _db.Time.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(31));
-        var active = await CreateAsync("active");
+        var active = await _db.CreateSessionAsync(new NewSession("active"));
 
-        Assert.Equal(1, await DeleteExpiredAsync());
+        Assert.Equal(1, await _db.DeleteExpiredSessionsAsync());
 
-        Assert.Equal(SessionStatus.Unknown, (await FindAsync(old.Token)).Status);
-        Assert.Equal(SessionStatus.Expired, (await FindAsync(recent.Token)).Status);
-        Assert.Equal(SessionStatus.Active, (await FindAsync(active.Token)).Status);
-        Assert.Equal(0, await DeleteExpiredAsync());
+        Assert.Equal(SessionStatus.Unknown, (await _db.FindSessionAsync(old.Token)).Status);
+        Assert.Equal(SessionStatus.Expired, (await _db.FindSessionAsync(recent.Token)).Status);
+        Assert.Equal(SessionStatus.Active, (await _db.FindSessionAsync(active.Token)).Status);
+        Assert.Equal(0, await _db.DeleteExpiredSessionsAsync());
     }
 
     [Fact]
     public async Task A_session_is_kept_until_exactly_its_retention_has_passed()
     {
-        var created = await CreateAsync("user-1");
+        var created = await _db.CreateSessionAsync(new NewSession("user-1"));
         _db.Time.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromDays(1));
 
-        Assert.Equal(0, await DeleteExpiredAsync());
+        Assert.Equal(0, await _db.DeleteExpiredSessionsAsync());
         _db.Time.Advance(TimeSpan.FromTicks(1));
-        Assert.Equal(1, await DeleteExpiredAsync());
-        Assert.Equal(SessionStatus.Unknown, (await FindAsync(created.Token)).Status);
+        Assert.Equal(1, await _db.DeleteExpiredSessionsAsync());
+        Assert.Equal(SessionStatus.Unknown, (await _db.FindSessionAsync(created.Token)).Status);
     }
 
     [Fact]
     public async Task The_background_sweep_runs_once_per_interval_and_not_at_start_up()
     {
-        await CreateAsync("old");
+        await _db.CreateSessionAsync(new NewSession("old"));
         _db.Time.Advance(TimeSpan.FromDays(2));
         var cleanup = _db.Services.GetServices<IHostedService>().OfType<ExpiredSessionCleanup>().Single();
 
         await cleanup.StartAsync(default);
         try
         {
-            Assert.Equal(1, await SessionCountAsync());
+            Assert.Single(await _db.SessionRowsAsync());
 
             _db.Time.Advance(_db.Services.GetRequiredService<IOptions<SessionOptions>>().Value.CleanupInterval);
             await WaitForSessionCountAsync(0);
@@ -95,35 +86,11 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
         Assert.IsType<InvalidOperationException>(record.Exception);
     }
 
-    private async Task<CreatedSession> CreateAsync(string endUserId)
-    {
-        await using var scope = _db.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISessionService>().CreateAsync(new NewSession(endUserId), default);
-    }
-
-    private async Task<SessionLookup> FindAsync(string token)
-    {
-        await using var scope = _db.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISessionService>().FindAsync(token, default);
-    }
-
-    private async Task<int> DeleteExpiredAsync()
-    {
-        await using var scope = _db.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISessionService>().DeleteExpiredAsync(default);
-    }
-
-    private async Task<int> SessionCountAsync()
-    {
-        await using var db = await _db.Services.GetRequiredService<IDbContextFactory<ConnectUiDbContext>>().CreateDbContextAsync();
-        return await db.ConnectSessions.CountAsync();
-    }
-
     /// <summary>The sweep runs on the timer's thread after the fake clock ticks; wait for its effect, with a generous bound.</summary>
     private async Task WaitForSessionCountAsync(int expected)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (await SessionCountAsync() != expected)
+        while ((await _db.SessionRowsAsync()).Count != expected)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
         }

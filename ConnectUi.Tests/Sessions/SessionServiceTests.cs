@@ -1,14 +1,9 @@
 using ConnectUi.Connections;
-using ConnectUi.Connections.Storage;
 using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sessions;
 using ConnectUi.Tests.Connections;
 using ConnectUi.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using static ConnectUi.Tests.Connections.TestCredentials;
 
 namespace ConnectUi.Tests.Sessions;
@@ -17,20 +12,16 @@ public sealed class SessionServiceTests : IAsyncLifetime
 {
     private ConnectionsTestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await ConnectionsTestDatabase.CreateAsync(services =>
-    {
-        services.AddSingleton(KonnektiveProvider.Definition);
-        services.AddSessions(new ConfigurationBuilder().Build(), new HostingEnvironment { EnvironmentName = Environments.Production });
-    });
+    public async Task InitializeAsync() => _db = await SessionsTestDatabase.CreateAsync();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     [Fact]
     public async Task A_new_session_is_active_until_its_lifetime_ends()
     {
-        var created = await CreateAsync(new NewSession("user-1", AllowedProviders: [KonnektiveProvider.Id]));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1", AllowedProviders: [KonnektiveProvider.Id]));
 
-        var found = await FindAsync(created.Token);
+        var found = await _db.FindSessionAsync(created.Token);
         Assert.Equal(SessionStatus.Active, found.Status);
         Assert.Equal(created.Session.Id, found.Session!.Id);
         Assert.Equal("user-1", found.Session.EndUserId);
@@ -38,40 +29,40 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.Equal(TestServices.Now.AddMinutes(30), found.Session.ExpiresAt);
 
         _db.Time.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromTicks(1));
-        Assert.Equal(SessionStatus.Active, (await FindAsync(created.Token)).Status);
+        Assert.Equal(SessionStatus.Active, (await _db.FindSessionAsync(created.Token)).Status);
         _db.Time.Advance(TimeSpan.FromTicks(1));
-        Assert.Equal(SessionStatus.Expired, (await FindAsync(created.Token)).Status);
+        Assert.Equal(SessionStatus.Expired, (await _db.FindSessionAsync(created.Token)).Status);
     }
 
     [Fact]
     public async Task An_unknown_or_malformed_token_opens_nothing()
     {
-        await CreateAsync(new NewSession("user-1"));
+        await _db.CreateSessionAsync(new NewSession("user-1"));
 
-        Assert.Equal(SessionStatus.Unknown, (await FindAsync(SessionToken.Create())).Status);
-        Assert.Equal(SessionStatus.Unknown, (await FindAsync("' OR 1=1 --")).Status);
-        Assert.Equal(SessionStatus.Unknown, (await FindAsync(null)).Status);
+        Assert.Equal(SessionStatus.Unknown, (await _db.FindSessionAsync(SessionToken.Create())).Status);
+        Assert.Equal(SessionStatus.Unknown, (await _db.FindSessionAsync("' OR 1=1 --")).Status);
+        Assert.Equal(SessionStatus.Unknown, (await _db.FindSessionAsync(null)).Status);
     }
 
     [Fact]
     public async Task Saving_a_connection_uses_the_session_up_and_gives_the_connection_to_its_end_user()
     {
-        var created = await CreateAsync(new NewSession("user-1"));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1"));
 
         var result = await _db.ConnectAsync(Konnektive(endUserId: "user-1") with { SessionId = created.Session.Id });
 
         Assert.Equal(ConnectStatus.Connected, result.Status);
         Assert.Equal("user-1", Assert.Single(await _db.ConnectionRowsAsync()).EndUserId);
-        var session = Assert.Single(await SessionRowsAsync());
+        var session = Assert.Single(await _db.SessionRowsAsync());
         Assert.Equal(result.ConnectionId, session.ConnectionId);
         Assert.Equal(result.VerifiedAt, session.ConsumedAt);
-        Assert.Equal(SessionStatus.Used, (await FindAsync(created.Token)).Status);
+        Assert.Equal(SessionStatus.Used, (await _db.FindSessionAsync(created.Token)).Status);
     }
 
     [Fact]
     public async Task A_used_session_saves_nothing_more_and_sends_nothing_to_the_provider()
     {
-        var created = await CreateAsync(new NewSession("user-1"));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1"));
         await _db.ConnectAsync(Konnektive(endUserId: "user-1") with { SessionId = created.Session.Id });
 
         var second = await _db.ConnectAsync(Konnektive(endUserId: "user-1") with { SessionId = created.Session.Id });
@@ -86,7 +77,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_session_that_expires_during_the_test_call_saves_nothing()
     {
-        var created = await CreateAsync(new NewSession("user-1"));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1"));
         _db.Time.Advance(TimeSpan.FromMinutes(29));
         _db.Konnektive.Takes = TimeSpan.FromMinutes(2);
 
@@ -95,13 +86,13 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.Equal(ConnectStatus.SessionEnded, result.Status);
         Assert.Equal(SessionStatus.Expired, result.SessionStatus);
         Assert.Empty(await _db.ConnectionRowsAsync());
-        Assert.Null(Assert.Single(await SessionRowsAsync()).ConsumedAt);
+        Assert.Null(Assert.Single(await _db.SessionRowsAsync()).ConsumedAt);
     }
 
     [Fact]
     public async Task A_session_used_by_another_tab_during_the_test_call_saves_nothing()
     {
-        var created = await CreateAsync(new NewSession("user-1"));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1"));
         _db.Konnektive.During = _ => _db.ExecuteAsync("UPDATE ConnectSessions SET ConsumedAt = '2026-11-23 09:30:00+00:00'").GetAwaiter().GetResult();
 
         var result = await _db.ConnectAsync(Konnektive(endUserId: "user-1") with { SessionId = created.Session.Id });
@@ -117,7 +108,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
     public async Task A_request_for_another_end_user_or_a_provider_the_session_does_not_allow_is_refused_before_the_test_call(
         string endUserId, string? allowedProvider)
     {
-        var created = await CreateAsync(new NewSession("user-1", AllowedProviders: allowedProvider is null ? null : [allowedProvider]));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1", AllowedProviders: allowedProvider is null ? null : [allowedProvider]));
 
         var result = await _db.ConnectAsync(Konnektive(endUserId: endUserId) with { SessionId = created.Session.Id });
 
@@ -132,7 +123,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
     {
         var original = await _db.ConnectAsync(Konnektive(endUserId: "user-1"));
         var id = original.ConnectionId!.Value;
-        var created = await CreateAsync(new NewSession("user-1", ReconnectConnectionId: id));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1", ReconnectConnectionId: id));
 
         var result = await _db.ConnectAsync(Konnektive("New-Password-1", "user-1", id) with { SessionId = created.Session.Id });
 
@@ -147,7 +138,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
     {
         var original = await _db.ConnectAsync(Konnektive(endUserId: "user-1"));
         var id = original.ConnectionId!.Value;
-        var created = await CreateAsync(new NewSession("user-1", ReconnectConnectionId: id));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1", ReconnectConnectionId: id));
         var before = await _db.RawConnectionRowsAsync();
         _db.Konnektive.Refuse(VerificationOutcome.InvalidCredentials);
 
@@ -158,14 +149,14 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.Equal(KonnektivePassword, (await _db.Store.GetCredentialsAsync(id, default))![nameof(KonnektiveCredentials.ApiPassword)]);
 
         // Not used up: the person can try again with the right password.
-        Assert.Equal(SessionStatus.Active, (await FindAsync(created.Token)).Status);
+        Assert.Equal(SessionStatus.Active, (await _db.FindSessionAsync(created.Token)).Status);
     }
 
     [Fact]
     public async Task A_reconnect_session_cannot_save_a_different_connection_than_the_one_it_names()
     {
         var mine = (await _db.ConnectAsync(Konnektive(endUserId: "user-1"))).ConnectionId!.Value;
-        var created = await CreateAsync(new NewSession("user-1", ReconnectConnectionId: mine));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1", ReconnectConnectionId: mine));
 
         var asNew = await _db.ConnectAsync(Konnektive(endUserId: "user-1") with { SessionId = created.Session.Id });
 
@@ -177,7 +168,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
     public async Task A_reconnect_session_whose_connection_was_deleted_ends_without_calling_the_provider()
     {
         var id = (await _db.ConnectAsync(Konnektive(endUserId: "user-1"))).ConnectionId!.Value;
-        var created = await CreateAsync(new NewSession("user-1", ReconnectConnectionId: id));
+        var created = await _db.CreateSessionAsync(new NewSession("user-1", ReconnectConnectionId: id));
         await _db.Store.DeleteAsync(id, default);
 
         var result = await _db.ConnectAsync(Konnektive("New-Password-1", "user-1", id) with { SessionId = created.Session.Id });
@@ -216,23 +207,5 @@ public sealed class SessionServiceTests : IAsyncLifetime
 
         Assert.Null(await scope.ServiceProvider.GetRequiredService<IConnectionService>().VerifyStoredAsync(Guid.NewGuid(), default));
         Assert.Equal(0, _db.Konnektive.Calls);
-    }
-
-    private async Task<CreatedSession> CreateAsync(NewSession request)
-    {
-        await using var scope = _db.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISessionService>().CreateAsync(request, default);
-    }
-
-    private async Task<SessionLookup> FindAsync(string? token)
-    {
-        await using var scope = _db.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISessionService>().FindAsync(token, default);
-    }
-
-    private async Task<List<ConnectSessionRecord>> SessionRowsAsync()
-    {
-        await using var db = await _db.Services.GetRequiredService<IDbContextFactory<ConnectUiDbContext>>().CreateDbContextAsync();
-        return await db.ConnectSessions.AsNoTracking().ToListAsync();
     }
 }

@@ -19,6 +19,8 @@ public static class PageExtensions
     public static async Task SaveScreenshotAsync(this IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
+        // A full-page capture of a scrolled page draws the fixed app bar over the middle of the image.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 }

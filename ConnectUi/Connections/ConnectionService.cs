@@ -183,7 +183,7 @@ public sealed partial class ConnectionService(
 
     private static ConnectProblem InvalidInputProblem(ProviderDefinition provider, IReadOnlyList<string> fields)
     {
-        var labels = fields.Select(f => provider.FindField(f)?.Label ?? f);
+        var labels = fields.Select(f => provider.FindField(f)?.Label() ?? f);
         return new ConnectProblem(
             $"Some values are not in the form {provider.DisplayName} expects: {string.Join(", ", labels)}. Nothing was sent to {provider.DisplayName}. Correct them, then try again.",
             fields,

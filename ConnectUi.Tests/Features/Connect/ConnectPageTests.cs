@@ -50,20 +50,20 @@ public sealed class ConnectPageTests : ComponentTestContext
         {
             var input = page.Find($"#{CredentialInput.InputId(field)}");
             var label = page.Find($"label[for='{CredentialInput.InputId(field)}']");
-            Assert.Equal(field.Label, label.TextContent.Trim());
-            Assert.Equal(field.Placeholder, input.GetAttribute("placeholder"));
+            Assert.Equal(field.Label(), label.TextContent.Trim());
+            Assert.Equal(field.Placeholder(), input.GetAttribute("placeholder"));
             Assert.Equal("off", input.GetAttribute("autocomplete"));
-            Assert.Contains(field.HelpText, page.Find($"[data-testid=field-{field.Name}]").TextContent);
+            Assert.Contains(field.HelpText(), page.Find($"[data-testid=field-{field.Name}]").TextContent);
         }
     }
 
-    [Fact]
-    public void The_labels_mirror_the_provider_guides()
+    [Theory]
+    [MemberData(nameof(ProviderIds))]
+    public void The_labels_mirror_the_provider_guides(string providerId)
     {
-        Assert.Equal(["API Login ID", "API Password"], KonnektiveProvider.Definition.Fields.Select(f => f.Label));
-        Assert.Equal(
-            ["Hostname", "API Version", "Client ID", "Username", "Password"],
-            ConnectWisePsaProvider.Definition.Fields.Select(f => f.Label));
+        var provider = Provider(providerId);
+
+        Assert.Equal(provider.Guide.WhatYouNeed.Select(item => item.Name), provider.Fields.Select(f => f.Label()));
     }
 
     [Theory]

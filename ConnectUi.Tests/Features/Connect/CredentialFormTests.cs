@@ -29,7 +29,7 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         form.Find("#field-ApiPassword").Blur();
 
-        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal([KonnektiveStrings.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
         Assert.Equal("true", form.Find("#field-ApiPassword").GetAttribute("aria-invalid"));
     }
 
@@ -40,7 +40,7 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         form.Find("#field-ApiPassword").Input("pasted&password");
 
-        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal([KonnektiveStrings.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
     }
 
     [Fact]
@@ -49,30 +49,30 @@ public sealed class CredentialFormTests : ComponentTestContext
         var form = RenderForm(KonnektiveProvider.Definition);
         var password = form.Find("#field-ApiPassword");
         password.Blur();
-        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordRequired], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal([KonnektiveStrings.PasswordRequired], ErrorsOf(form, "ApiPassword"));
 
         form.Find("#field-ApiPassword").Input("p");
         Assert.Empty(ErrorsOf(form, "ApiPassword"));
 
         form.Find("#field-ApiPassword").Input("p&");
-        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal([KonnektiveStrings.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
     }
 
     public static TheoryData<string, string, string> ConnectWiseRules => new()
     {
-        { "Hostname", "", ConnectWisePsaCredentialsValidator.Messages.HostnameRequired },
-        { "Hostname", "api-na.myconnectwise.net:8443", ConnectWisePsaCredentialsValidator.Messages.HostnameHasPort },
-        { "Hostname", "10.0.0.5", ConnectWisePsaCredentialsValidator.Messages.HostnameIsIp },
-        { "Hostname", "cw", ConnectWisePsaCredentialsValidator.Messages.HostnameInvalid },
-        { "ApiVersion", "", ConnectWisePsaCredentialsValidator.Messages.ApiVersionRequired },
-        { "ApiVersion", "v2025", ConnectWisePsaCredentialsValidator.Messages.ApiVersionFormat },
-        { "ClientId", "", ConnectWisePsaCredentialsValidator.Messages.ClientIdRequired },
-        { "ClientId", "not-a-guid", ConnectWisePsaCredentialsValidator.Messages.ClientIdFormat },
-        { "Username", "", ConnectWisePsaCredentialsValidator.Messages.UsernameRequired },
-        { "Username", "acmeAbCdEf", ConnectWisePsaCredentialsValidator.Messages.UsernameNeedsPlus },
-        { "Username", "+AbCdEf", ConnectWisePsaCredentialsValidator.Messages.UsernameCompanyMissing },
-        { "Username", "acme+", ConnectWisePsaCredentialsValidator.Messages.UsernameKeyMissing },
-        { "Password", "", ConnectWisePsaCredentialsValidator.Messages.PasswordRequired },
+        { "Hostname", "", ConnectWisePsaStrings.HostnameRequired },
+        { "Hostname", "api-na.myconnectwise.net:8443", ConnectWisePsaStrings.HostnameHasPort },
+        { "Hostname", "10.0.0.5", ConnectWisePsaStrings.HostnameIsIp },
+        { "Hostname", "cw", ConnectWisePsaStrings.HostnameInvalid },
+        { "ApiVersion", "", ConnectWisePsaStrings.ApiVersionRequired },
+        { "ApiVersion", "v2025", ConnectWisePsaStrings.ApiVersionFormat },
+        { "ClientId", "", ConnectWisePsaStrings.ClientIdRequired },
+        { "ClientId", "not-a-guid", ConnectWisePsaStrings.ClientIdFormat },
+        { "Username", "", ConnectWisePsaStrings.UsernameRequired },
+        { "Username", "acmeAbCdEf", ConnectWisePsaStrings.UsernameNeedsPlus },
+        { "Username", "+AbCdEf", ConnectWisePsaStrings.UsernameCompanyMissing },
+        { "Username", "acme+", ConnectWisePsaStrings.UsernameKeyMissing },
+        { "Password", "", ConnectWisePsaStrings.PasswordRequired },
     };
 
     [Theory]
@@ -88,16 +88,16 @@ public sealed class CredentialFormTests : ComponentTestContext
     }
 
     [Theory]
-    [InlineData("", KonnektiveCredentialsValidator.Messages.LoginIdRequired)]
-    [InlineData("acme user", KonnektiveCredentialsValidator.Messages.LoginIdWhitespace)]
-    public void Each_Konnektive_login_rule_shows_its_message(string value, string message)
+    [InlineData("", nameof(KonnektiveStrings.LoginIdRequired))]
+    [InlineData("acme user", nameof(KonnektiveStrings.LoginIdWhitespace))]
+    public void Each_Konnektive_login_rule_shows_its_message(string value, string messageKey)
     {
         var form = RenderForm(KonnektiveProvider.Definition);
 
         form.Find("#field-ApiLoginId").Input(value);
         form.Find("#field-ApiLoginId").Blur();
 
-        Assert.Equal([message], ErrorsOf(form, "ApiLoginId"));
+        Assert.Equal([ResourceText.Of<KonnektiveStrings>(messageKey)], ErrorsOf(form, "ApiLoginId"));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         form.Find("#field-Hostname").Input("https://api-na.myconnectwise.net/v4_6_release/apis/3.0/");
 
         Assert.Equal("api-na.myconnectwise.net", form.Find("#field-Hostname").GetAttribute("value"));
-        Assert.Contains("We kept only the hostname", form.Find("[data-testid=note-Hostname]").TextContent);
+        Assert.Equal(string.Format(ConnectWisePsaStrings.HostnameKeptNote, "api-na.myconnectwise.net"), form.Find("[data-testid=note-Hostname]").TextContent.Trim());
         Assert.Empty(ErrorsOf(form, "Hostname"));
     }
 
@@ -158,7 +158,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? string.Empty).ToArray();
         Assert.Equal(["#field-ApiVersion", "#field-ClientId", "#field-Username", "#field-Password"], links);
         Assert.Contains("There are 4 problems", summary.TextContent);
-        Assert.Contains(ConnectWisePsaCredentialsValidator.Messages.ClientIdRequired, summary.TextContent);
+        Assert.Contains(ConnectWisePsaStrings.ClientIdRequired, summary.TextContent);
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "error-summary");
         Assert.Empty(_connections.Calls);
 

@@ -4,6 +4,7 @@ using ConnectUi.Features.Connect;
 using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Security.Abuse;
 using ConnectUi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -267,7 +268,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         {
             Status = ConnectStatus.TooManyAttempts,
             Outcome = VerificationOutcome.RateLimited,
-            Problem = new ConnectProblem("Too many attempts. Try again in 42 seconds.", [], null),
+            Problem = new ConnectProblem(string.Format(AbuseStrings.TooManyAttempts, 42), [], null),
         };
         var form = RenderForm(KonnektiveProvider.Definition);
         form.Find("#field-ApiLoginId").Input("acme_api");
@@ -275,7 +276,7 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        Assert.Contains("Try again in 42 seconds", form.Find("[data-testid=too-many-attempts]").TextContent);
+        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, 42), form.Find("[data-testid=too-many-attempts]").TextContent.Trim());
         Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
         Assert.Equal("acme_api", form.Find("#field-ApiLoginId").GetAttribute("value"));
         Assert.Equal("a-password", form.Find("#field-ApiPassword").GetAttribute("value"));
@@ -284,7 +285,7 @@ public sealed class CredentialFormTests : ComponentTestContext
     [Fact]
     public async Task Verified_but_not_saved_keeps_every_value_shows_the_message_and_a_second_submit_connects()
     {
-        const string notSaved = "We verified your credentials with ConnectWise PSA but could not save the connection. Nothing you typed is lost: try again.";
+        var notSaved = string.Format(ConnectionsStrings.NotSaved, ConnectWisePsaProvider.Definition.DisplayName);
         _connections.Result = new ConnectResult
         {
             Status = ConnectStatus.NotSaved,

@@ -32,7 +32,7 @@ public sealed class ConnectPageTests : ComponentTestContext
         {
             var step = provider.Guide.Steps[i];
             var element = page.Find($"li#{step.Anchor}");
-            Assert.Contains($"Step {i + 1}: {step.Title}", element.TextContent);
+            Assert.Contains(string.Format(ConnectStrings.StepTitle, i + 1, step.Title), element.TextContent);
             foreach (var pitfall in step.Pitfalls)
             {
                 Assert.Contains(pitfall.Replace("**", string.Empty).Replace("`", string.Empty), element.TextContent);
@@ -160,11 +160,12 @@ public sealed class ConnectPageTests : ComponentTestContext
         var page = RenderPage(ConnectWisePsaProvider.Id);
 
         var banner = page.Find("[data-testid=sandbox-banner]");
-        Assert.Contains("Sandbox mode", banner.TextContent);
+        Assert.Contains(ConnectStrings.SandboxHeading, banner.TextContent);
         Assert.Contains(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.Password, banner.TextContent);
         Assert.DoesNotContain(ConnectUi.Sandbox.SandboxCredentials.Konnektive.Password, banner.TextContent);
 
-        page.Find("[aria-label='Fill in the form for: Wrong private key']").Click();
+        var wrongKey = ConnectUi.Sandbox.SandboxCredentials.Cases.Single(c => c.Outcome == VerificationOutcome.InvalidCredentials && c.ProviderId == ConnectWisePsaProvider.Id);
+        page.Find($"[aria-label='{string.Format(ConnectStrings.SandboxFillInLabel, wrongKey.Description)}']").Click();
 
         Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.WrongPassword, page.Find("#field-Password").GetAttribute("value"));
         Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.Username, page.Find("#field-Username").GetAttribute("value"));

@@ -140,10 +140,11 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Equal("password", form.Find("#field-ApiPassword").GetAttribute("type"));
         Assert.Equal("text", form.Find("#field-ApiLoginId").GetAttribute("type"));
 
-        form.Find("[aria-label='Show API Password']").Click();
+        var label = KonnektiveStrings.ApiPasswordLabel;
+        form.Find($"[aria-label='{string.Format(ConnectStrings.ShowValue, label)}']").Click();
         Assert.Equal("text", form.Find("#field-ApiPassword").GetAttribute("type"));
 
-        form.Find("[aria-label='Hide API Password']").Click();
+        form.Find($"[aria-label='{string.Format(ConnectStrings.HideValue, label)}']").Click();
         Assert.Equal("password", form.Find("#field-ApiPassword").GetAttribute("type"));
     }
 
@@ -158,7 +159,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         var summary = form.Find("[data-testid=error-summary]");
         var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? string.Empty).ToArray();
         Assert.Equal(["#field-ApiVersion", "#field-ClientId", "#field-Username", "#field-Password"], links);
-        Assert.Contains("There are 4 problems", summary.TextContent);
+        Assert.Contains(string.Format(ConnectStrings.ManyProblems, 4), summary.TextContent);
         Assert.Contains(ConnectWisePsaStrings.ClientIdRequired, summary.TextContent);
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "error-summary");
         Assert.Empty(_connections.Calls);
@@ -172,11 +173,11 @@ public sealed class CredentialFormTests : ComponentTestContext
     {
         var form = RenderForm(KonnektiveProvider.Definition);
         await form.Find("form").SubmitAsync();
-        Assert.Contains("There are 2 problems", form.Find("[data-testid=error-summary]").TextContent);
+        Assert.Contains(string.Format(ConnectStrings.ManyProblems, 2), form.Find("[data-testid=error-summary]").TextContent);
 
         form.Find("#field-ApiLoginId").Input("acme_api");
 
-        Assert.Contains("There is a problem", form.Find("[data-testid=error-summary]").TextContent);
+        Assert.Contains(ConnectStrings.OneProblem, form.Find("[data-testid=error-summary]").TextContent);
     }
 
     [Fact]
@@ -189,7 +190,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         var submit = form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.True(form.Find("[data-testid=submit]").HasAttribute("disabled")));
-        Assert.Contains("Checking with ConnectWise PSA", form.Find("[data-testid=submit]").TextContent);
+        Assert.Equal(string.Format(ConnectStrings.CheckingWith, ConnectWisePsaProvider.Definition.DisplayName), form.Find("[data-testid=submit]").TextContent.Trim());
         await form.Find("form").SubmitAsync();
         _connections.Gate.SetResult();
         await submit;
@@ -212,7 +213,7 @@ public sealed class CredentialFormTests : ComponentTestContext
             Status = ConnectStatus.NotVerified,
             Outcome = VerificationOutcome.InvalidCredentials,
             Problem = new ConnectProblem(
-                "ConnectWise PSA did not accept this username and password.",
+                ConnectWisePsaStrings.InvalidCredentials,
                 ["Username", "Password"],
                 ConnectWisePsaProvider.Steps.ClientIdAndKeys,
                 TechnicalDetails: "HTTP 401 UserNotAuthenticated",
@@ -223,12 +224,13 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        Assert.Equal(["ConnectWise PSA did not accept this username and password."], ErrorsOf(form, "Username"));
-        Assert.Equal(["ConnectWise PSA did not accept this username and password."], ErrorsOf(form, "Password"));
+        Assert.Equal([ConnectWisePsaStrings.InvalidCredentials], ErrorsOf(form, "Username"));
+        Assert.Equal([ConnectWisePsaStrings.InvalidCredentials], ErrorsOf(form, "Password"));
         Assert.Empty(ErrorsOf(form, "Hostname"));
         Assert.Equal([ConnectWisePsaProvider.Steps.ClientIdAndKeys], _requestedSteps);
         var problem = form.Find("[data-testid=provider-problem]");
-        Assert.Contains("Revisit step 2: Get your Client ID and API keys", problem.TextContent);
+        var step = ConnectWisePsaProvider.Definition.FindStep(ConnectWisePsaProvider.Steps.ClientIdAndKeys)!;
+        Assert.Contains(string.Format(ConnectStrings.RevisitStep, 2, step.Title), problem.TextContent);
         Assert.Contains("HTTP 401 UserNotAuthenticated", form.Find("[data-testid=technical-details]").TextContent);
         Assert.Equal("acme+PublicKey1", form.Find("#field-Username").GetAttribute("value"));
         Assert.Equal("PrivateKey1", form.Find("#field-Password").GetAttribute("value"));
@@ -247,7 +249,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         {
             Status = ConnectStatus.NotVerified,
             Outcome = VerificationOutcome.InvalidCredentials,
-            Problem = new ConnectProblem("Konnektive did not accept this API Login ID and password.", ["ApiLoginId", "ApiPassword"], KonnektiveProvider.Steps.FindCredentials),
+            Problem = new ConnectProblem(KonnektiveStrings.InvalidCredentials, ["ApiLoginId", "ApiPassword"], KonnektiveProvider.Steps.FindCredentials),
         };
         var form = RenderForm(KonnektiveProvider.Definition);
         form.Find("#field-ApiLoginId").Input("acme_api");
@@ -299,7 +301,9 @@ public sealed class CredentialFormTests : ComponentTestContext
         await form.Find("form").SubmitAsync();
 
         Assert.Contains(notSaved, form.Find("[data-testid=provider-problem]").TextContent);
-        Assert.Equal("ConnectWise PSA check finished: not connected.", form.Find("[data-testid=submit-status]").TextContent);
+        Assert.Equal(
+            string.Format(ConnectStrings.StatusNotConnected, ConnectWisePsaProvider.Definition.DisplayName),
+            form.Find("[data-testid=submit-status]").TextContent);
         Assert.Equal("api-na.myconnectwise.net", form.Find("#field-Hostname").GetAttribute("value"));
         Assert.Equal("2025.1", form.Find("#field-ApiVersion").GetAttribute("value"));
         Assert.Equal(ValidClientId, form.Find("#field-ClientId").GetAttribute("value"));

@@ -22,8 +22,8 @@ public sealed class ProviderFormJourneyTests(ConnectUiAppFixture app, BrowserFix
         await TypeAndLeaveAsync(page, "ApiLoginId", "acme api");
         await TypeAndLeaveAsync(page, "ApiPassword", "pass&word");
 
-        await ExpectErrorAsync(page, "ApiLoginId", KonnektiveCredentialsValidator.Messages.LoginIdWhitespace);
-        await ExpectErrorAsync(page, "ApiPassword", KonnektiveCredentialsValidator.Messages.PasswordAmpersand);
+        await ExpectErrorAsync(page, "ApiLoginId", KonnektiveStrings.LoginIdWhitespace);
+        await ExpectErrorAsync(page, "ApiPassword", KonnektiveStrings.PasswordAmpersand);
         await page.SaveScreenshotAsync($"konnektive-wrong-{width}-{scheme}");
 
         await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.LoginId);
@@ -50,10 +50,10 @@ public sealed class ProviderFormJourneyTests(ConnectUiAppFixture app, BrowserFix
         await TypeAndLeaveAsync(page, "Username", "acmeAbCdEf123456");
         await TypeAndLeaveAsync(page, "Password", "x");
 
-        await ExpectErrorAsync(page, "Hostname", ConnectWisePsaCredentialsValidator.Messages.HostnameHasPort);
-        await ExpectErrorAsync(page, "ApiVersion", ConnectWisePsaCredentialsValidator.Messages.ApiVersionFormat);
-        await ExpectErrorAsync(page, "ClientId", ConnectWisePsaCredentialsValidator.Messages.ClientIdFormat);
-        await ExpectErrorAsync(page, "Username", ConnectWisePsaCredentialsValidator.Messages.UsernameNeedsPlus);
+        await ExpectErrorAsync(page, "Hostname", ConnectWisePsaStrings.HostnameHasPort);
+        await ExpectErrorAsync(page, "ApiVersion", ConnectWisePsaStrings.ApiVersionFormat);
+        await ExpectErrorAsync(page, "ClientId", ConnectWisePsaStrings.ClientIdFormat);
+        await ExpectErrorAsync(page, "Username", ConnectWisePsaStrings.UsernameNeedsPlus);
         await page.SaveScreenshotAsync($"connectwise-wrong-{width}-{scheme}");
 
         await page.Locator("#field-Hostname").FillAsync(SandboxCredentials.ConnectWisePsa.Hostname);

@@ -17,20 +17,20 @@ public sealed class ProviderRefusalJourneyTests(ConnectUiAppFixture app, Browser
     public static TheoryData<string, string, string, string[], string> Refusals => new()
     {
         {
-            KonnektiveProvider.Id, "Wrong password", KonnektiveProblems.Messages.InvalidCredentials,
+            KonnektiveProvider.Id, "Wrong password", KonnektiveStrings.InvalidCredentials,
             ["ApiLoginId", "ApiPassword"], KonnektiveProvider.Steps.FindCredentials
         },
         {
             KonnektiveProvider.Id, $"Server IP not whitelisted ({SandboxCredentials.Konnektive.ReportedIp})",
-            string.Format(CultureInfo.InvariantCulture, KonnektiveProblems.Messages.IpNotAllowed, SandboxCredentials.Konnektive.ReportedIp),
+            string.Format(CultureInfo.InvariantCulture, KonnektiveStrings.IpNotAllowed, SandboxCredentials.Konnektive.ReportedIp),
             [], KonnektiveProvider.Steps.FindCredentials
         },
         {
-            ConnectWisePsaProvider.Id, "Unknown Client ID", ConnectWisePsaProblems.Messages.InvalidClientId,
+            ConnectWisePsaProvider.Id, "Unknown Client ID", ConnectWisePsaStrings.InvalidClientId,
             ["ClientId"], ConnectWisePsaProvider.Steps.ClientIdAndKeys
         },
         {
-            ConnectWisePsaProvider.Id, "Wrong private key", ConnectWisePsaProblems.Messages.InvalidCredentials,
+            ConnectWisePsaProvider.Id, "Wrong private key", ConnectWisePsaStrings.InvalidCredentials,
             ["Username", "Password"], ConnectWisePsaProvider.Steps.ClientIdAndKeys
         },
     };

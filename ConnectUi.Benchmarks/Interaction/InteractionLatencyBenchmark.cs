@@ -70,7 +70,7 @@ public sealed class InteractionLatencyBenchmark(BenchmarkOptions options)
 
         var appears = new List<double>();
         var clears = new List<double>();
-        var whitespace = KonnektiveCredentialsValidator.Messages.LoginIdWhitespace;
+        var whitespace = KonnektiveStrings.LoginIdWhitespace;
         for (var i = 0; i < options.FieldChanges + 3; i++)
         {
             var shown = await page.EvaluateAsync<double>(ChangeAndWait, new object[] { LoginInput, $"user {i}", whitespace, true });

@@ -175,7 +175,7 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
         Assert.Equal(VerificationOutcome.InvalidInput, result.Outcome);
         Assert.Equal(["ClientId", "Password"], result.Problem?.Fields);
         Assert.Equal(
-            "Some values are not in the form ConnectWise PSA expects: Client ID, Password. Nothing was sent to ConnectWise PSA. Correct them, then try again.",
+            string.Format(ConnectionsStrings.InvalidInput, ConnectWisePsaProvider.Definition.DisplayName, $"{ConnectWisePsaStrings.ClientIdLabel}, {ConnectWisePsaStrings.PasswordLabel}"),
             result.Problem?.Message);
         Assert.Equal(ConnectWisePsaProvider.Steps.ClientIdAndKeys, result.Problem?.GuideStepAnchor);
         Assert.Equal(0, _db.ConnectWise.Calls);
@@ -207,7 +207,7 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
         Assert.Equal(VerificationOutcome.Verified, failed.Outcome);
         Assert.Null(failed.ConnectionId);
         Assert.Equal(
-            "We verified your credentials with Konnektive CRM but could not save the connection. Nothing you typed is lost: try again.",
+            string.Format(ConnectionsStrings.NotSaved, KonnektiveProvider.Definition.DisplayName),
             failed.Problem?.Message);
         Assert.Empty(await _db.ConnectionRowsAsync());
         var attempt = Assert.Single(await _db.AttemptRowsAsync());
@@ -240,7 +240,7 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
         Assert.Equal(ConnectStatus.NotSaved, failed.Status);
         Assert.Equal(VerificationOutcome.Verified, failed.Outcome);
         Assert.Equal(
-            "We verified your credentials with ConnectWise PSA but could not save the connection. Nothing you typed is lost: try again.",
+            string.Format(ConnectionsStrings.NotSaved, ConnectWisePsaProvider.Definition.DisplayName),
             failed.Problem?.Message);
         Assert.Equal(SqliteBusy, SaveFailure(db).SqliteErrorCode);
 

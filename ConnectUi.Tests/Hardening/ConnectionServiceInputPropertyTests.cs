@@ -52,7 +52,7 @@ public sealed class ConnectionServiceInputPropertyTests : IAsyncLifetime
             var problem = result.Problem!;
             var invalidFields = model.FieldNames.Where(f => expected.Errors.Any(e => e.PropertyName == f)).ToArray();
             Assert.Equal(invalidFields, problem.Fields);
-            Assert.All(invalidFields, f => Assert.Contains(provider.FindField(f)!.Label, problem.Message));
+            Assert.All(invalidFields, f => Assert.Contains(provider.FindField(f)!.Label(), problem.Message));
             Assert.All(model.FieldNames.Where(f => model[f].Length >= 12), f => Assert.DoesNotContain(model[f], problem.Message + problem.TechnicalDetails));
         }, Samples);
 

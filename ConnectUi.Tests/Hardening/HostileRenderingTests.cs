@@ -104,7 +104,8 @@ public sealed class HostileRenderingTests : ComponentTestContext
 
         Assert.Single(_connections.Calls);
         AssertNoInjectedElements(form);
-        Assert.Contains($"reports API Version {suggestion}", form.Find("[data-testid=provider-problem]").TextContent);
+        var reports = string.Format(ConnectStrings.ProviderReports, ConnectWisePsaProvider.Definition.DisplayName, ConnectWisePsaStrings.ApiVersionLabel);
+        Assert.Contains($"{reports} {suggestion}", form.Find("[data-testid=provider-problem]").TextContent);
 
         form.Find("[data-testid=use-suggestion]").Click();
 

@@ -16,12 +16,14 @@ public static class TestServices
     /// <summary>The fixed instant every test's <see cref="FakeTimeProvider"/> starts at.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
 
-    /// <summary>Services every component test needs: MudBlazor, the providers, a fixed clock and culture.</summary>
+    /// <summary>Services every component test needs: MudBlazor, the providers, the pages' texts, a fixed clock and culture.</summary>
     public static BunitContext AddConnectUiTestServices(this BunitContext context)
     {
+        // The invariant culture reads the neutral .resx, the texts the UI shows; numbers and dates format the same on any machine.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddLocalization();
         context.Services.AddMudServices(options =>
         {
             options.PopoverOptions.CheckForPopoverProvider = false;

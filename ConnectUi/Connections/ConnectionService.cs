@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Security.Cryptography;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Providers;
@@ -143,7 +144,7 @@ public sealed partial class ConnectionService(
                 Outcome = VerificationOutcome.Verified,
                 VerifiedAt = verifiedAt,
                 Problem = new ConnectProblem(
-                    $"We verified your credentials with {provider.DisplayName} but could not save the connection. Nothing you typed is lost: try again.",
+                    string.Format(CultureInfo.CurrentCulture, ConnectionsStrings.NotSaved, provider.DisplayName),
                     Fields: [],
                     GuideStepAnchor: null),
             };
@@ -183,9 +184,9 @@ public sealed partial class ConnectionService(
 
     private static ConnectProblem InvalidInputProblem(ProviderDefinition provider, IReadOnlyList<string> fields)
     {
-        var labels = fields.Select(f => provider.FindField(f)?.Label ?? f);
+        var labels = fields.Select(f => provider.FindField(f)?.Label() ?? f);
         return new ConnectProblem(
-            $"Some values are not in the form {provider.DisplayName} expects: {string.Join(", ", labels)}. Nothing was sent to {provider.DisplayName}. Correct them, then try again.",
+            string.Format(CultureInfo.CurrentCulture, ConnectionsStrings.InvalidInput, provider.DisplayName, string.Join(", ", labels)),
             fields,
             fields.Select(provider.FindField).FirstOrDefault(f => f is not null)?.GuideStepAnchor,
             $"refused before any call; invalid fields: {string.Join(", ", fields)}");
@@ -305,9 +306,7 @@ public sealed partial class ConnectionService(
         Outcome = VerificationOutcome.Verified,
         SessionStatus = status,
         Problem = new ConnectProblem(
-            status == SessionStatus.Used
-                ? "This link was already used to connect an account, so nothing was saved."
-                : "This link has expired or is invalid, so nothing was saved.",
+            status == SessionStatus.Used ? ConnectionsStrings.SessionUsed : ConnectionsStrings.SessionExpired,
             Fields: [],
             GuideStepAnchor: null),
     };
@@ -410,7 +409,7 @@ public sealed partial class ConnectionService(
         exception is DbException or DbUpdateException or CryptographicException;
 
     private static ConnectProblem UnexplainedRefusal(string providerName) => new(
-        $"{providerName} did not accept these credentials. Check them against the guide and try again.",
+        string.Format(CultureInfo.CurrentCulture, ConnectionsStrings.UnexplainedRefusal, providerName),
         Fields: [],
         GuideStepAnchor: null);
 

@@ -5,9 +5,12 @@ public sealed record CredentialField
 {
     /// <summary>Property name on the provider's <see cref="CredentialModel"/>.</summary>
     public required string Name { get; init; }
-    public required string Label { get; init; }
-    public required string HelpText { get; init; }
-    public required string Placeholder { get; init; }
+
+    // Texts are functions over the provider's resources: definitions are static, built once, and each read must follow
+    // the UI culture of the request that shows them.
+    public required Func<string> Label { get; init; }
+    public required Func<string> HelpText { get; init; }
+    public required Func<string> Placeholder { get; init; }
 
     /// <summary>Anchor of the guide step that explains where to find this value.</summary>
     public required string GuideStepAnchor { get; init; }

@@ -26,10 +26,8 @@ public sealed class HostApplicationOptions
 {
     public const string Section = "ConnectUi";
 
-    public const string DefaultHostName = "the application that sent you here";
-
-    /// <summary>Shown on the expired-link page: "ask {HostName} for a new one".</summary>
-    public string HostName { get; set; } = DefaultHostName;
+    /// <summary>Shown on the expired-link page: "ask {HostName} for a new one"; unset, the page uses a generic phrase from its resources.</summary>
+    public string? HostName { get; set; }
 
     /// <summary>The address people reach ConnectUi at, for the <c>connectUrl</c> of new sessions; the request's own address when unset.</summary>
     public Uri? PublicBaseUrl { get; set; }

@@ -21,7 +21,7 @@ public static class SessionsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<HostApplicationOptions>()
             .Bind(configuration.GetSection(HostApplicationOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.HostName), "ConnectUi:HostName must not be empty.")
+            .Validate(o => o.HostName is null || !string.IsNullOrWhiteSpace(o.HostName), "ConnectUi:HostName must not be empty.")
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "ConnectUi:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 

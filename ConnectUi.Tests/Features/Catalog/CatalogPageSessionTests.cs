@@ -1,5 +1,6 @@
 using Bunit;
 using ConnectUi.Features.Catalog;
+using ConnectUi.Features.Session;
 using ConnectUi.Providers;
 using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sessions;
@@ -81,7 +82,7 @@ public sealed class CatalogPageSessionTests : ComponentTestContext
 
         var page = Render<CatalogPage>();
 
-        Assert.Contains("Accounts can only be connected from a link", page.Find("[data-testid=session-expired]").TextContent);
+        Assert.Contains(string.Format(SessionStrings.ExpiredNoLink, SessionStrings.DefaultHostName), page.Find("[data-testid=session-expired]").TextContent);
         Assert.Empty(page.FindAll("a.provider-card"));
     }
 }

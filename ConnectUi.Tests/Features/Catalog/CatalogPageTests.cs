@@ -40,7 +40,7 @@ public sealed class CatalogPageTests : ComponentTestContext
         var cards = page.FindAll("a.provider-card");
         var card = Assert.Single(cards);
         Assert.Equal($"provider-card-{expectedId}", card.GetAttribute("data-testid"));
-        Assert.Equal("1 provider", page.Find("[data-testid=result-count]").TextContent);
+        Assert.Equal(CatalogStrings.ResultCountOne, page.Find("[data-testid=result-count]").TextContent);
     }
 
     [Fact]
@@ -51,7 +51,9 @@ public sealed class CatalogPageTests : ComponentTestContext
         page.Find("[data-testid=catalog-search]").Input("salesforce");
 
         var empty = page.Find("[data-testid=empty-state]");
-        Assert.Contains("No providers match \u201csalesforce\u201d", empty.TextContent);
+        Assert.Contains(
+            string.Format(CatalogStrings.EmptyHeading, string.Format(CatalogStrings.EmptyCriteriaQuery, "salesforce")),
+            empty.TextContent);
         Assert.Empty(page.FindAll("a.provider-card"));
 
         page.Find("[data-testid=empty-state] button").Click();
@@ -70,9 +72,9 @@ public sealed class CatalogPageTests : ComponentTestContext
         var card = Assert.Single(page.FindAll("a.provider-card"));
         Assert.Equal("provider-card-connectwise-psa", card.GetAttribute("data-testid"));
         Assert.Equal("true", CategoryButton(page, "Support").GetAttribute("aria-pressed"));
-        Assert.Equal("false", CategoryButton(page, "All").GetAttribute("aria-pressed"));
+        Assert.Equal("false", CategoryButton(page, CatalogStrings.AllCategories).GetAttribute("aria-pressed"));
 
-        CategoryButton(page, "All").Click();
+        CategoryButton(page, CatalogStrings.AllCategories).Click();
 
         Assert.Equal(2, page.FindAll("a.provider-card").Count);
     }
@@ -85,7 +87,9 @@ public sealed class CatalogPageTests : ComponentTestContext
         CategoryButton(page, "CRM").Click();
         page.Find("[data-testid=catalog-search]").Input("connectwise");
 
-        Assert.Contains("\u201cconnectwise\u201d in CRM", page.Find("[data-testid=empty-state]").TextContent);
+        Assert.Contains(
+            string.Format(CatalogStrings.EmptyCriteriaQueryInCategory, "connectwise", "CRM"),
+            page.Find("[data-testid=empty-state]").TextContent);
     }
 
     private static AngleSharp.Dom.IElement CategoryButton(IRenderedComponent<CatalogPage> page, string name) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using ConnectUi.Connections;
 using ConnectUi.Features.Connect;
@@ -41,8 +42,11 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
         Assert.Equal("2025.1", page.Find("#field-ApiVersion").GetAttribute("value"));
         Assert.True(string.IsNullOrEmpty(page.Find("#field-Password").GetAttribute("value")));
         Assert.Empty(page.FindAll("[data-testid=back-to-catalog]"));
-        Assert.Equal("Reconnect ConnectWise PSA", page.Find("h1").TextContent.Trim());
-        Assert.Contains("your current connection keeps working unchanged", page.Find("[data-testid=reconnect-notice]").TextContent);
+        Assert.Equal(string.Format(ConnectStrings.HeadingReconnect, ConnectWisePsaProvider.Definition.DisplayName), page.Find("h1").TextContent.Trim());
+        var lastVerified = TestServices.Now.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        Assert.Contains(
+            string.Format(ConnectStrings.ReconnectNotice, ConnectWisePsaProvider.Definition.DisplayName, "Acme Corp", lastVerified),
+            page.Find("[data-testid=reconnect-notice]").TextContent);
 
         page.Find("#field-ClientId").Input("5b1e9c2a-7d44-4f0e-9a63-c0ffee5ec7e7");
         page.Find("#field-Username").Input("acme+AbCdEf123456");

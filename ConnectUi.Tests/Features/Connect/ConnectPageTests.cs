@@ -32,7 +32,7 @@ public sealed class ConnectPageTests : ComponentTestContext
         {
             var step = provider.Guide.Steps[i];
             var element = page.Find($"li#{step.Anchor}");
-            Assert.Contains($"Step {i + 1}: {step.Title}", element.TextContent);
+            Assert.Contains(string.Format(ConnectStrings.StepTitle, i + 1, step.Title), element.TextContent);
             foreach (var pitfall in step.Pitfalls)
             {
                 Assert.Contains(pitfall.Replace("**", string.Empty).Replace("`", string.Empty), element.TextContent);
@@ -50,20 +50,20 @@ public sealed class ConnectPageTests : ComponentTestContext
         {
             var input = page.Find($"#{CredentialInput.InputId(field)}");
             var label = page.Find($"label[for='{CredentialInput.InputId(field)}']");
-            Assert.Equal(field.Label, label.TextContent.Trim());
-            Assert.Equal(field.Placeholder, input.GetAttribute("placeholder"));
+            Assert.Equal(field.Label(), label.TextContent.Trim());
+            Assert.Equal(field.Placeholder(), input.GetAttribute("placeholder"));
             Assert.Equal("off", input.GetAttribute("autocomplete"));
-            Assert.Contains(field.HelpText, page.Find($"[data-testid=field-{field.Name}]").TextContent);
+            Assert.Contains(field.HelpText(), page.Find($"[data-testid=field-{field.Name}]").TextContent);
         }
     }
 
-    [Fact]
-    public void The_labels_mirror_the_provider_guides()
+    [Theory]
+    [MemberData(nameof(ProviderIds))]
+    public void The_labels_mirror_the_provider_guides(string providerId)
     {
-        Assert.Equal(["API Login ID", "API Password"], KonnektiveProvider.Definition.Fields.Select(f => f.Label));
-        Assert.Equal(
-            ["Hostname", "API Version", "Client ID", "Username", "Password"],
-            ConnectWisePsaProvider.Definition.Fields.Select(f => f.Label));
+        var provider = Provider(providerId);
+
+        Assert.Equal(provider.Guide.WhatYouNeed.Select(item => item.Name), provider.Fields.Select(f => f.Label()));
     }
 
     [Theory]
@@ -160,11 +160,12 @@ public sealed class ConnectPageTests : ComponentTestContext
         var page = RenderPage(ConnectWisePsaProvider.Id);
 
         var banner = page.Find("[data-testid=sandbox-banner]");
-        Assert.Contains("Sandbox mode", banner.TextContent);
+        Assert.Contains(ConnectStrings.SandboxHeading, banner.TextContent);
         Assert.Contains(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.Password, banner.TextContent);
         Assert.DoesNotContain(ConnectUi.Sandbox.SandboxCredentials.Konnektive.Password, banner.TextContent);
 
-        page.Find("[aria-label='Fill in the form for: Wrong private key']").Click();
+        var wrongKey = ConnectUi.Sandbox.SandboxCredentials.Cases.Single(c => c.Outcome == VerificationOutcome.InvalidCredentials && c.ProviderId == ConnectWisePsaProvider.Id);
+        page.Find($"[aria-label='{string.Format(ConnectStrings.SandboxFillInLabel, wrongKey.Description)}']").Click();
 
         Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.WrongPassword, page.Find("#field-Password").GetAttribute("value"));
         Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.Username, page.Find("#field-Username").GetAttribute("value"));

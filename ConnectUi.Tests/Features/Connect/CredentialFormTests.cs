@@ -4,6 +4,7 @@ using ConnectUi.Features.Connect;
 using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Security.Abuse;
 using ConnectUi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +30,7 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         form.Find("#field-ApiPassword").Blur();
 
-        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal([KonnektiveStrings.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
         Assert.Equal("true", form.Find("#field-ApiPassword").GetAttribute("aria-invalid"));
     }
 
@@ -40,7 +41,7 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         form.Find("#field-ApiPassword").Input("pasted&password");
 
-        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal([KonnektiveStrings.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
     }
 
     [Fact]
@@ -49,30 +50,30 @@ public sealed class CredentialFormTests : ComponentTestContext
         var form = RenderForm(KonnektiveProvider.Definition);
         var password = form.Find("#field-ApiPassword");
         password.Blur();
-        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordRequired], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal([KonnektiveStrings.PasswordRequired], ErrorsOf(form, "ApiPassword"));
 
         form.Find("#field-ApiPassword").Input("p");
         Assert.Empty(ErrorsOf(form, "ApiPassword"));
 
         form.Find("#field-ApiPassword").Input("p&");
-        Assert.Equal([KonnektiveCredentialsValidator.Messages.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
+        Assert.Equal([KonnektiveStrings.PasswordAmpersand], ErrorsOf(form, "ApiPassword"));
     }
 
     public static TheoryData<string, string, string> ConnectWiseRules => new()
     {
-        { "Hostname", "", ConnectWisePsaCredentialsValidator.Messages.HostnameRequired },
-        { "Hostname", "api-na.myconnectwise.net:8443", ConnectWisePsaCredentialsValidator.Messages.HostnameHasPort },
-        { "Hostname", "10.0.0.5", ConnectWisePsaCredentialsValidator.Messages.HostnameIsIp },
-        { "Hostname", "cw", ConnectWisePsaCredentialsValidator.Messages.HostnameInvalid },
-        { "ApiVersion", "", ConnectWisePsaCredentialsValidator.Messages.ApiVersionRequired },
-        { "ApiVersion", "v2025", ConnectWisePsaCredentialsValidator.Messages.ApiVersionFormat },
-        { "ClientId", "", ConnectWisePsaCredentialsValidator.Messages.ClientIdRequired },
-        { "ClientId", "not-a-guid", ConnectWisePsaCredentialsValidator.Messages.ClientIdFormat },
-        { "Username", "", ConnectWisePsaCredentialsValidator.Messages.UsernameRequired },
-        { "Username", "acmeAbCdEf", ConnectWisePsaCredentialsValidator.Messages.UsernameNeedsPlus },
-        { "Username", "+AbCdEf", ConnectWisePsaCredentialsValidator.Messages.UsernameCompanyMissing },
-        { "Username", "acme+", ConnectWisePsaCredentialsValidator.Messages.UsernameKeyMissing },
-        { "Password", "", ConnectWisePsaCredentialsValidator.Messages.PasswordRequired },
+        { "Hostname", "", ConnectWisePsaStrings.HostnameRequired },
+        { "Hostname", "api-na.myconnectwise.net:8443", ConnectWisePsaStrings.HostnameHasPort },
+        { "Hostname", "10.0.0.5", ConnectWisePsaStrings.HostnameIsIp },
+        { "Hostname", "cw", ConnectWisePsaStrings.HostnameInvalid },
+        { "ApiVersion", "", ConnectWisePsaStrings.ApiVersionRequired },
+        { "ApiVersion", "v2025", ConnectWisePsaStrings.ApiVersionFormat },
+        { "ClientId", "", ConnectWisePsaStrings.ClientIdRequired },
+        { "ClientId", "not-a-guid", ConnectWisePsaStrings.ClientIdFormat },
+        { "Username", "", ConnectWisePsaStrings.UsernameRequired },
+        { "Username", "acmeAbCdEf", ConnectWisePsaStrings.UsernameNeedsPlus },
+        { "Username", "+AbCdEf", ConnectWisePsaStrings.UsernameCompanyMissing },
+        { "Username", "acme+", ConnectWisePsaStrings.UsernameKeyMissing },
+        { "Password", "", ConnectWisePsaStrings.PasswordRequired },
     };
 
     [Theory]
@@ -88,16 +89,16 @@ public sealed class CredentialFormTests : ComponentTestContext
     }
 
     [Theory]
-    [InlineData("", KonnektiveCredentialsValidator.Messages.LoginIdRequired)]
-    [InlineData("acme user", KonnektiveCredentialsValidator.Messages.LoginIdWhitespace)]
-    public void Each_Konnektive_login_rule_shows_its_message(string value, string message)
+    [InlineData("", nameof(KonnektiveStrings.LoginIdRequired))]
+    [InlineData("acme user", nameof(KonnektiveStrings.LoginIdWhitespace))]
+    public void Each_Konnektive_login_rule_shows_its_message(string value, string messageKey)
     {
         var form = RenderForm(KonnektiveProvider.Definition);
 
         form.Find("#field-ApiLoginId").Input(value);
         form.Find("#field-ApiLoginId").Blur();
 
-        Assert.Equal([message], ErrorsOf(form, "ApiLoginId"));
+        Assert.Equal([ResourceText.Of<KonnektiveStrings>(messageKey)], ErrorsOf(form, "ApiLoginId"));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         form.Find("#field-Hostname").Input("https://api-na.myconnectwise.net/v4_6_release/apis/3.0/");
 
         Assert.Equal("api-na.myconnectwise.net", form.Find("#field-Hostname").GetAttribute("value"));
-        Assert.Contains("We kept only the hostname", form.Find("[data-testid=note-Hostname]").TextContent);
+        Assert.Equal(string.Format(ConnectWisePsaStrings.HostnameKeptNote, "api-na.myconnectwise.net"), form.Find("[data-testid=note-Hostname]").TextContent.Trim());
         Assert.Empty(ErrorsOf(form, "Hostname"));
     }
 
@@ -139,10 +140,11 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Equal("password", form.Find("#field-ApiPassword").GetAttribute("type"));
         Assert.Equal("text", form.Find("#field-ApiLoginId").GetAttribute("type"));
 
-        form.Find("[aria-label='Show API Password']").Click();
+        var label = KonnektiveStrings.ApiPasswordLabel;
+        form.Find($"[aria-label='{string.Format(ConnectStrings.ShowValue, label)}']").Click();
         Assert.Equal("text", form.Find("#field-ApiPassword").GetAttribute("type"));
 
-        form.Find("[aria-label='Hide API Password']").Click();
+        form.Find($"[aria-label='{string.Format(ConnectStrings.HideValue, label)}']").Click();
         Assert.Equal("password", form.Find("#field-ApiPassword").GetAttribute("type"));
     }
 
@@ -157,8 +159,8 @@ public sealed class CredentialFormTests : ComponentTestContext
         var summary = form.Find("[data-testid=error-summary]");
         var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? string.Empty).ToArray();
         Assert.Equal(["#field-ApiVersion", "#field-ClientId", "#field-Username", "#field-Password"], links);
-        Assert.Contains("There are 4 problems", summary.TextContent);
-        Assert.Contains(ConnectWisePsaCredentialsValidator.Messages.ClientIdRequired, summary.TextContent);
+        Assert.Contains(string.Format(ConnectStrings.ManyProblems, 4), summary.TextContent);
+        Assert.Contains(ConnectWisePsaStrings.ClientIdRequired, summary.TextContent);
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "error-summary");
         Assert.Empty(_connections.Calls);
 
@@ -171,11 +173,11 @@ public sealed class CredentialFormTests : ComponentTestContext
     {
         var form = RenderForm(KonnektiveProvider.Definition);
         await form.Find("form").SubmitAsync();
-        Assert.Contains("There are 2 problems", form.Find("[data-testid=error-summary]").TextContent);
+        Assert.Contains(string.Format(ConnectStrings.ManyProblems, 2), form.Find("[data-testid=error-summary]").TextContent);
 
         form.Find("#field-ApiLoginId").Input("acme_api");
 
-        Assert.Contains("There is a problem", form.Find("[data-testid=error-summary]").TextContent);
+        Assert.Contains(ConnectStrings.OneProblem, form.Find("[data-testid=error-summary]").TextContent);
     }
 
     [Fact]
@@ -188,7 +190,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         var submit = form.Find("form").SubmitAsync();
 
         form.WaitForAssertion(() => Assert.True(form.Find("[data-testid=submit]").HasAttribute("disabled")));
-        Assert.Contains("Checking with ConnectWise PSA", form.Find("[data-testid=submit]").TextContent);
+        Assert.Equal(string.Format(ConnectStrings.CheckingWith, ConnectWisePsaProvider.Definition.DisplayName), form.Find("[data-testid=submit]").TextContent.Trim());
         await form.Find("form").SubmitAsync();
         _connections.Gate.SetResult();
         await submit;
@@ -211,7 +213,7 @@ public sealed class CredentialFormTests : ComponentTestContext
             Status = ConnectStatus.NotVerified,
             Outcome = VerificationOutcome.InvalidCredentials,
             Problem = new ConnectProblem(
-                "ConnectWise PSA did not accept this username and password.",
+                ConnectWisePsaStrings.InvalidCredentials,
                 ["Username", "Password"],
                 ConnectWisePsaProvider.Steps.ClientIdAndKeys,
                 TechnicalDetails: "HTTP 401 UserNotAuthenticated",
@@ -222,12 +224,13 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        Assert.Equal(["ConnectWise PSA did not accept this username and password."], ErrorsOf(form, "Username"));
-        Assert.Equal(["ConnectWise PSA did not accept this username and password."], ErrorsOf(form, "Password"));
+        Assert.Equal([ConnectWisePsaStrings.InvalidCredentials], ErrorsOf(form, "Username"));
+        Assert.Equal([ConnectWisePsaStrings.InvalidCredentials], ErrorsOf(form, "Password"));
         Assert.Empty(ErrorsOf(form, "Hostname"));
         Assert.Equal([ConnectWisePsaProvider.Steps.ClientIdAndKeys], _requestedSteps);
         var problem = form.Find("[data-testid=provider-problem]");
-        Assert.Contains("Revisit step 2: Get your Client ID and API keys", problem.TextContent);
+        var step = ConnectWisePsaProvider.Definition.FindStep(ConnectWisePsaProvider.Steps.ClientIdAndKeys)!;
+        Assert.Contains(string.Format(ConnectStrings.RevisitStep, 2, step.Title), problem.TextContent);
         Assert.Contains("HTTP 401 UserNotAuthenticated", form.Find("[data-testid=technical-details]").TextContent);
         Assert.Equal("acme+PublicKey1", form.Find("#field-Username").GetAttribute("value"));
         Assert.Equal("PrivateKey1", form.Find("#field-Password").GetAttribute("value"));
@@ -246,7 +249,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         {
             Status = ConnectStatus.NotVerified,
             Outcome = VerificationOutcome.InvalidCredentials,
-            Problem = new ConnectProblem("Konnektive did not accept this API Login ID and password.", ["ApiLoginId", "ApiPassword"], KonnektiveProvider.Steps.FindCredentials),
+            Problem = new ConnectProblem(KonnektiveStrings.InvalidCredentials, ["ApiLoginId", "ApiPassword"], KonnektiveProvider.Steps.FindCredentials),
         };
         var form = RenderForm(KonnektiveProvider.Definition);
         form.Find("#field-ApiLoginId").Input("acme_api");
@@ -267,7 +270,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         {
             Status = ConnectStatus.TooManyAttempts,
             Outcome = VerificationOutcome.RateLimited,
-            Problem = new ConnectProblem("Too many attempts. Try again in 42 seconds.", [], null),
+            Problem = new ConnectProblem(string.Format(AbuseStrings.TooManyAttempts, 42), [], null),
         };
         var form = RenderForm(KonnektiveProvider.Definition);
         form.Find("#field-ApiLoginId").Input("acme_api");
@@ -275,7 +278,7 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        Assert.Contains("Try again in 42 seconds", form.Find("[data-testid=too-many-attempts]").TextContent);
+        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, 42), form.Find("[data-testid=too-many-attempts]").TextContent.Trim());
         Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
         Assert.Equal("acme_api", form.Find("#field-ApiLoginId").GetAttribute("value"));
         Assert.Equal("a-password", form.Find("#field-ApiPassword").GetAttribute("value"));
@@ -284,7 +287,7 @@ public sealed class CredentialFormTests : ComponentTestContext
     [Fact]
     public async Task Verified_but_not_saved_keeps_every_value_shows_the_message_and_a_second_submit_connects()
     {
-        const string notSaved = "We verified your credentials with ConnectWise PSA but could not save the connection. Nothing you typed is lost: try again.";
+        var notSaved = string.Format(ConnectionsStrings.NotSaved, ConnectWisePsaProvider.Definition.DisplayName);
         _connections.Result = new ConnectResult
         {
             Status = ConnectStatus.NotSaved,
@@ -298,7 +301,9 @@ public sealed class CredentialFormTests : ComponentTestContext
         await form.Find("form").SubmitAsync();
 
         Assert.Contains(notSaved, form.Find("[data-testid=provider-problem]").TextContent);
-        Assert.Equal("ConnectWise PSA check finished: not connected.", form.Find("[data-testid=submit-status]").TextContent);
+        Assert.Equal(
+            string.Format(ConnectStrings.StatusNotConnected, ConnectWisePsaProvider.Definition.DisplayName),
+            form.Find("[data-testid=submit-status]").TextContent);
         Assert.Equal("api-na.myconnectwise.net", form.Find("#field-Hostname").GetAttribute("value"));
         Assert.Equal("2025.1", form.Find("#field-ApiVersion").GetAttribute("value"));
         Assert.Equal(ValidClientId, form.Find("#field-ClientId").GetAttribute("value"));

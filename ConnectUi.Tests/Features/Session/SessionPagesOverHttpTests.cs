@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ConnectUi.Features.Session;
 using ConnectUi.Tests.HostApi;
 using static ConnectUi.Tests.Connections.TestCredentials;
 
@@ -33,7 +34,7 @@ public sealed class SessionPagesOverHttpTests : IAsyncLifetime
         using var response = await _browser.GetAsync(connectUrl);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Opening your link", await response.Content.ReadAsStringAsync());
+        Assert.Contains(SessionStrings.Opening, await TextOf(response));
     }
 
     [Fact]
@@ -45,9 +46,9 @@ public sealed class SessionPagesOverHttpTests : IAsyncLifetime
         using var response = await _browser.GetAsync(connectUrl);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("This link has expired or is invalid", html);
-        Assert.Contains("Ask Acme Portal for a new one.", html);
+        var html = await TextOf(response);
+        Assert.Contains(SessionStrings.ExpiredHeading, html);
+        Assert.Contains(string.Format(SessionStrings.ExpiredAskForNew, "Acme Portal"), html);
         Assert.DoesNotContain("credential-form", html);
     }
 
@@ -60,7 +61,7 @@ public sealed class SessionPagesOverHttpTests : IAsyncLifetime
         using var response = await _browser.GetAsync(connectUrl);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
-        Assert.Contains("It was already used to connect an account", await response.Content.ReadAsStringAsync());
+        Assert.Contains(SessionStrings.ExpiredUsed, await TextOf(response));
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class SessionPagesOverHttpTests : IAsyncLifetime
         using var response = await _browser.GetAsync("connect?session=" + new string('a', 43));
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
-        Assert.Contains("This link has expired or is invalid", await response.Content.ReadAsStringAsync());
+        Assert.Contains(SessionStrings.ExpiredHeading, await TextOf(response));
     }
 
     [Theory]
@@ -80,8 +81,8 @@ public sealed class SessionPagesOverHttpTests : IAsyncLifetime
         using var response = await _browser.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Accounts can only be connected from a link that Acme Portal gives you.", html);
+        var html = await TextOf(response);
+        Assert.Contains(string.Format(SessionStrings.ExpiredNoLink, "Acme Portal"), html);
         Assert.DoesNotContain("credential-form", html);
     }
 
@@ -105,4 +106,8 @@ public sealed class SessionPagesOverHttpTests : IAsyncLifetime
         var sessionId = Assert.Single(await _app.SessionRowsAsync()).Id;
         return (sessionId, body.RootElement.GetProperty("connectUrl").GetString()!);
     }
+
+    /// <summary>The page with HTML entities decoded: the server encodes non-ASCII text such as an ellipsis or an apostrophe.</summary>
+    private static async Task<string> TextOf(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 }

@@ -89,8 +89,8 @@ public sealed class SessionStartPageTests : ComponentTestContext
         var page = Render();
 
         var expired = page.Find("[data-testid=session-expired]");
-        Assert.Contains("This link has expired or is invalid", expired.TextContent);
-        Assert.Contains("Ask Acme Portal for a new one.", expired.TextContent);
+        Assert.Contains(SessionStrings.ExpiredHeading, expired.TextContent);
+        Assert.Contains(string.Format(SessionStrings.ExpiredAskForNew, "Acme Portal"), expired.TextContent);
         Assert.Equal("http://localhost/connect?session=" + Token, Navigation.Uri);
         Assert.Equal(status, Context.EndedBecause);
     }
@@ -102,7 +102,7 @@ public sealed class SessionStartPageTests : ComponentTestContext
 
         var page = Render();
 
-        Assert.Contains("It was already used to connect an account", page.Find("[data-testid=session-used]").TextContent);
+        Assert.Equal(SessionStrings.ExpiredUsed, page.Find("[data-testid=session-used]").TextContent);
     }
 
     [Fact]

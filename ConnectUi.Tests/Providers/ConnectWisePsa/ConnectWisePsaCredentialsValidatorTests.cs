@@ -1,4 +1,5 @@
 using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Tests.Support;
 using static ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaCredentialsValidator;
 
 namespace ConnectUi.Tests.Providers.ConnectWisePsa;
@@ -84,7 +85,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
     [InlineData("   ")]
     public void Hostname_is_required(string hostname)
     {
-        Assert.Equal(Messages.HostnameRequired, HostnameMessage(hostname));
+        Assert.Equal(ConnectWisePsaStrings.HostnameRequired, HostnameMessage(hostname));
     }
 
     [Theory]
@@ -94,7 +95,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
     [InlineData("ftp://cw.example.com")]
     public void Hostname_with_a_scheme_is_refused(string hostname)
     {
-        Assert.Equal(Messages.HostnameHasScheme, HostnameMessage(hostname));
+        Assert.Equal(ConnectWisePsaStrings.HostnameHasScheme, HostnameMessage(hostname));
     }
 
     [Theory]
@@ -103,7 +104,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
     [InlineData("cw.example.com\\path")]
     public void Hostname_with_a_path_is_refused(string hostname)
     {
-        Assert.Equal(Messages.HostnameHasPath, HostnameMessage(hostname));
+        Assert.Equal(ConnectWisePsaStrings.HostnameHasPath, HostnameMessage(hostname));
     }
 
     [Theory]
@@ -111,7 +112,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
     [InlineData("api-na.myconnectwise.net:443")]
     public void Hostname_with_a_port_is_refused(string hostname)
     {
-        Assert.Equal(Messages.HostnameHasPort, HostnameMessage(hostname));
+        Assert.Equal(ConnectWisePsaStrings.HostnameHasPort, HostnameMessage(hostname));
     }
 
     [Theory]
@@ -122,7 +123,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
     [InlineData("cw\u00A0example.com")]
     public void Hostname_with_spaces_is_refused(string hostname)
     {
-        Assert.Equal(Messages.HostnameHasSpaces, HostnameMessage(hostname));
+        Assert.Equal(ConnectWisePsaStrings.HostnameHasSpaces, HostnameMessage(hostname));
     }
 
     [Theory]
@@ -136,7 +137,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
     [InlineData("[2001:db8::1]:443")]
     public void Hostname_that_is_an_ip_address_is_refused(string hostname)
     {
-        Assert.Equal(Messages.HostnameIsIp, HostnameMessage(hostname));
+        Assert.Equal(ConnectWisePsaStrings.HostnameIsIp, HostnameMessage(hostname));
     }
 
     [Theory]
@@ -162,13 +163,13 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
     [InlineData("cw.example.com:https")]
     public void Hostname_that_is_not_a_valid_hostname_is_refused(string hostname)
     {
-        Assert.Equal(Messages.HostnameInvalid, HostnameMessage(hostname));
+        Assert.Equal(ConnectWisePsaStrings.HostnameInvalid, HostnameMessage(hostname));
     }
 
     [Fact]
     public void Hostname_with_a_label_longer_than_63_characters_is_refused()
     {
-        Assert.Equal(Messages.HostnameInvalid, HostnameMessage(new string('a', 64) + ".example.com"));
+        Assert.Equal(ConnectWisePsaStrings.HostnameInvalid, HostnameMessage(new string('a', 64) + ".example.com"));
     }
 
     [Fact]
@@ -177,20 +178,20 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var hostname = Labels(3, 63) + "." + new string('d', 62);
 
         Assert.Equal(254, hostname.Length);
-        Assert.Equal(Messages.HostnameInvalid, HostnameMessage(hostname));
+        Assert.Equal(ConnectWisePsaStrings.HostnameInvalid, HostnameMessage(hostname));
     }
 
     [Theory]
-    [InlineData("a", Messages.HostnameInvalid)]
-    [InlineData("a.", Messages.HostnameInvalid)]
-    [InlineData("a/", Messages.HostnameHasPath)]
-    [InlineData("a ", Messages.HostnameHasSpaces)]
-    [InlineData("\u0001", Messages.HostnameInvalid)]
-    public void Very_long_hostnames_are_refused(string repeated, string expected)
+    [InlineData("a", nameof(ConnectWisePsaStrings.HostnameInvalid))]
+    [InlineData("a.", nameof(ConnectWisePsaStrings.HostnameInvalid))]
+    [InlineData("a/", nameof(ConnectWisePsaStrings.HostnameHasPath))]
+    [InlineData("a ", nameof(ConnectWisePsaStrings.HostnameHasSpaces))]
+    [InlineData("\u0001", nameof(ConnectWisePsaStrings.HostnameInvalid))]
+    public void Very_long_hostnames_are_refused(string repeated, string expectedKey)
     {
         var hostname = string.Concat(Enumerable.Repeat(repeated, 100 * 1024 / repeated.Length));
 
-        Assert.Equal(expected, HostnameMessage(hostname));
+        Assert.Equal(ResourceText.Of<ConnectWisePsaStrings>(expectedKey), HostnameMessage(hostname));
     }
 
     [Theory]
@@ -214,7 +215,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.ApiVersion = version;
 
-        Assert.Equal(Messages.ApiVersionRequired, MessageFor(model, nameof(model.ApiVersion)));
+        Assert.Equal(ConnectWisePsaStrings.ApiVersionRequired, MessageFor(model, nameof(model.ApiVersion)));
     }
 
     [Theory]
@@ -235,7 +236,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.ApiVersion = version;
 
-        Assert.Equal(Messages.ApiVersionFormat, MessageFor(model, nameof(model.ApiVersion)));
+        Assert.Equal(ConnectWisePsaStrings.ApiVersionFormat, MessageFor(model, nameof(model.ApiVersion)));
     }
 
     [Theory]
@@ -257,7 +258,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.ClientId = clientId;
 
-        Assert.Equal(Messages.ClientIdRequired, MessageFor(model, nameof(model.ClientId)));
+        Assert.Equal(ConnectWisePsaStrings.ClientIdRequired, MessageFor(model, nameof(model.ClientId)));
     }
 
     [Theory]
@@ -274,7 +275,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.ClientId = clientId;
 
-        Assert.Equal(Messages.ClientIdFormat, MessageFor(model, nameof(model.ClientId)));
+        Assert.Equal(ConnectWisePsaStrings.ClientIdFormat, MessageFor(model, nameof(model.ClientId)));
     }
 
     [Fact]
@@ -283,7 +284,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.ClientId = string.Concat(Enumerable.Repeat(ValidClientId, 3000));
 
-        Assert.Equal(Messages.ClientIdFormat, MessageFor(model, nameof(model.ClientId)));
+        Assert.Equal(ConnectWisePsaStrings.ClientIdFormat, MessageFor(model, nameof(model.ClientId)));
     }
 
     [Theory]
@@ -307,26 +308,26 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.Username = username;
 
-        Assert.Equal(Messages.UsernameRequired, MessageFor(model, nameof(model.Username)));
+        Assert.Equal(ConnectWisePsaStrings.UsernameRequired, MessageFor(model, nameof(model.Username)));
     }
 
     [Theory]
-    [InlineData("acmeAbCdEf123456", Messages.UsernameNeedsPlus)]
-    [InlineData("+AbCdEf123456", Messages.UsernameCompanyMissing)]
-    [InlineData("+", Messages.UsernameCompanyMissing)]
-    [InlineData("acme+", Messages.UsernameKeyMissing)]
-    [InlineData("acme +AbCdEf", Messages.UsernameInvalidCharacters)]
-    [InlineData("acme+AbCdEf ", Messages.UsernameInvalidCharacters)]
-    [InlineData("acme+\tAbCdEf", Messages.UsernameInvalidCharacters)]
-    [InlineData("acme:AbCdEf", Messages.UsernameInvalidCharacters)]
-    [InlineData("acme+AbCdEf:secret", Messages.UsernameInvalidCharacters)]
-    [InlineData("acme+AbCd\u0000Ef", Messages.UsernameInvalidCharacters)]
-    public void Username_breaking_a_rule_gets_that_rules_message(string username, string expected)
+    [InlineData("acmeAbCdEf123456", nameof(ConnectWisePsaStrings.UsernameNeedsPlus))]
+    [InlineData("+AbCdEf123456", nameof(ConnectWisePsaStrings.UsernameCompanyMissing))]
+    [InlineData("+", nameof(ConnectWisePsaStrings.UsernameCompanyMissing))]
+    [InlineData("acme+", nameof(ConnectWisePsaStrings.UsernameKeyMissing))]
+    [InlineData("acme +AbCdEf", nameof(ConnectWisePsaStrings.UsernameInvalidCharacters))]
+    [InlineData("acme+AbCdEf ", nameof(ConnectWisePsaStrings.UsernameInvalidCharacters))]
+    [InlineData("acme+\tAbCdEf", nameof(ConnectWisePsaStrings.UsernameInvalidCharacters))]
+    [InlineData("acme:AbCdEf", nameof(ConnectWisePsaStrings.UsernameInvalidCharacters))]
+    [InlineData("acme+AbCdEf:secret", nameof(ConnectWisePsaStrings.UsernameInvalidCharacters))]
+    [InlineData("acme+AbCd\u0000Ef", nameof(ConnectWisePsaStrings.UsernameInvalidCharacters))]
+    public void Username_breaking_a_rule_gets_that_rules_message(string username, string expectedKey)
     {
         var model = Valid();
         model.Username = username;
 
-        Assert.Equal(expected, MessageFor(model, nameof(model.Username)));
+        Assert.Equal(ResourceText.Of<ConnectWisePsaStrings>(expectedKey), MessageFor(model, nameof(model.Username)));
     }
 
     [Fact]
@@ -335,7 +336,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.Username = "acme+" + new string('k', MaxSecretLength);
 
-        Assert.Equal(Messages.UsernameTooLong, MessageFor(model, nameof(model.Username)));
+        Assert.Equal(ConnectWisePsaStrings.UsernameTooLong, MessageFor(model, nameof(model.Username)));
     }
 
     [Theory]
@@ -346,7 +347,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.Password = password;
 
-        Assert.Equal(Messages.PasswordRequired, MessageFor(model, nameof(model.Password)));
+        Assert.Equal(ConnectWisePsaStrings.PasswordRequired, MessageFor(model, nameof(model.Password)));
     }
 
     [Fact]
@@ -355,7 +356,7 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.Password = new string('p', MaxSecretLength + 1);
 
-        Assert.Equal(Messages.PasswordTooLong, MessageFor(model, nameof(model.Password)));
+        Assert.Equal(ConnectWisePsaStrings.PasswordTooLong, MessageFor(model, nameof(model.Password)));
     }
 
     [Fact]
@@ -375,6 +376,6 @@ public sealed class ConnectWisePsaCredentialsValidatorTests
         var model = Valid();
         model.Password = password;
 
-        Assert.Equal(Messages.PasswordControl, MessageFor(model, nameof(model.Password)));
+        Assert.Equal(ConnectWisePsaStrings.PasswordControl, MessageFor(model, nameof(model.Password)));
     }
 }

@@ -117,7 +117,7 @@ public sealed class ConnectWisePsaVerifierTests
         var result = await Verifier(handler).VerifyAsync(Credentials(), CancellationToken.None);
 
         Assert.Equal(VerificationOutcome.InvalidCredentials, result.Outcome);
-        Assert.Equal(ConnectWisePsaProblems.Messages.InvalidCredentials, result.Problem!.Message);
+        Assert.Equal(ConnectWisePsaStrings.InvalidCredentials, result.Problem!.Message);
         Assert.Equal([nameof(ConnectWisePsaCredentials.Username), nameof(ConnectWisePsaCredentials.Password)], result.Problem.Fields);
         Assert.Equal(ConnectWisePsaProvider.Steps.ClientIdAndKeys, result.Problem.GuideStepAnchor);
         Assert.Contains("UserNotAuthenticated", result.Problem.TechnicalDetails, StringComparison.Ordinal);

@@ -28,8 +28,7 @@ public sealed class HostnameNormalizerTests
         var result = HostnameNormalizer.Normalize(pasted);
 
         Assert.Equal(expected, result.Value);
-        Assert.NotNull(result.Note);
-        Assert.Contains(expected, result.Note);
+        Assert.Equal(string.Format(ConnectWisePsaStrings.HostnameKeptNote, expected), result.Note);
         Assert.True(HostnameIsAccepted(result.Value));
     }
 

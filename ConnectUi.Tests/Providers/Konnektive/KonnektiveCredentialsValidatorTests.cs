@@ -37,7 +37,7 @@ public sealed class KonnektiveCredentialsValidatorTests
         var model = Valid();
         model.ApiLoginId = loginId;
 
-        Assert.Equal(Messages.LoginIdRequired, MessageFor(model, nameof(model.ApiLoginId)));
+        Assert.Equal(KonnektiveStrings.LoginIdRequired, MessageFor(model, nameof(model.ApiLoginId)));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class KonnektiveCredentialsValidatorTests
         var model = Valid();
         model.ApiLoginId = new string('a', MaxLength + 1);
 
-        Assert.Equal(Messages.LoginIdTooLong, MessageFor(model, nameof(model.ApiLoginId)));
+        Assert.Equal(KonnektiveStrings.LoginIdTooLong, MessageFor(model, nameof(model.ApiLoginId)));
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class KonnektiveCredentialsValidatorTests
         var model = Valid();
         model.ApiLoginId = loginId;
 
-        Assert.Equal(Messages.LoginIdWhitespace, MessageFor(model, nameof(model.ApiLoginId)));
+        Assert.Equal(KonnektiveStrings.LoginIdWhitespace, MessageFor(model, nameof(model.ApiLoginId)));
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public sealed class KonnektiveCredentialsValidatorTests
         var model = Valid();
         model.ApiPassword = password;
 
-        Assert.Equal(Messages.PasswordRequired, MessageFor(model, nameof(model.ApiPassword)));
+        Assert.Equal(KonnektiveStrings.PasswordRequired, MessageFor(model, nameof(model.ApiPassword)));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class KonnektiveCredentialsValidatorTests
         var model = Valid();
         model.ApiPassword = new string('p', MaxLength + 1);
 
-        Assert.Equal(Messages.PasswordTooLong, MessageFor(model, nameof(model.ApiPassword)));
+        Assert.Equal(KonnektiveStrings.PasswordTooLong, MessageFor(model, nameof(model.ApiPassword)));
     }
 
     [Theory]
@@ -92,7 +92,7 @@ public sealed class KonnektiveCredentialsValidatorTests
         var model = Valid();
         model.ApiPassword = password;
 
-        Assert.Equal(Messages.PasswordAmpersand, MessageFor(model, nameof(model.ApiPassword)));
+        Assert.Equal(KonnektiveStrings.PasswordAmpersand, MessageFor(model, nameof(model.ApiPassword)));
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class KonnektiveCredentialsValidatorTests
         var model = Valid();
         model.ApiPassword = password;
 
-        Assert.Equal(Messages.PasswordControl, MessageFor(model, nameof(model.ApiPassword)));
+        Assert.Equal(KonnektiveStrings.PasswordControl, MessageFor(model, nameof(model.ApiPassword)));
     }
 
     [Fact]

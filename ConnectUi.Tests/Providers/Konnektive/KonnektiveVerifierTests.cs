@@ -90,7 +90,7 @@ public sealed class KonnektiveVerifierTests
         var result = await Verifier(handler).VerifyAsync(Credentials(), CancellationToken.None);
 
         Assert.Equal(1, handler.CallCount);
-        Assert.Equal(KonnektiveProblems.Messages.InvalidCredentials, result.Problem!.Message);
+        Assert.Equal(KonnektiveStrings.InvalidCredentials, result.Problem!.Message);
         Assert.Equal([nameof(KonnektiveCredentials.ApiLoginId), nameof(KonnektiveCredentials.ApiPassword)], result.Problem.Fields);
         Assert.Equal(KonnektiveProvider.Steps.FindCredentials, result.Problem.GuideStepAnchor);
     }
@@ -144,7 +144,7 @@ public sealed class KonnektiveVerifierTests
         var result = await Verifier(handler).VerifyAsync(Credentials(), CancellationToken.None);
 
         Assert.Equal(VerificationOutcome.ProviderError, result.Outcome);
-        Assert.Equal(KonnektiveProblems.Messages.ProviderError, result.Problem!.Message);
+        Assert.Equal(KonnektiveStrings.ProviderError, result.Problem!.Message);
         Assert.Contains(detail, result.Problem.TechnicalDetails, StringComparison.Ordinal);
         Assert.Equal(1, handler.CallCount);
     }
@@ -197,7 +197,7 @@ public sealed class KonnektiveVerifierTests
         var result = await verifying;
 
         Assert.Equal(VerificationOutcome.Timeout, result.Outcome);
-        Assert.Equal(KonnektiveProblems.Messages.Timeout, result.Problem!.Message);
+        Assert.Equal(KonnektiveStrings.Timeout, result.Problem!.Message);
         Assert.Equal(2, handler.CallCount);
     }
 
@@ -223,7 +223,7 @@ public sealed class KonnektiveVerifierTests
         var result = await Verifier(handler).VerifyAsync(Credentials(), CancellationToken.None);
 
         Assert.Equal(VerificationOutcome.Unreachable, result.Outcome);
-        Assert.Equal(KonnektiveProblems.Messages.Unreachable, result.Problem!.Message);
+        Assert.Equal(KonnektiveStrings.Unreachable, result.Problem!.Message);
     }
 
     [Fact]

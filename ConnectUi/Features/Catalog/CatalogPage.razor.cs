@@ -1,6 +1,7 @@
 using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace ConnectUi.Features.Catalog;
@@ -26,6 +27,9 @@ public sealed partial class CatalogPage
 
     [Inject]
     public required ConnectSessionContext Session { get; init; }
+
+    [Inject]
+    public required IStringLocalizer<CatalogStrings> Loc { get; init; }
 
     /// <summary>Search text; also read from <c>?q=</c> so support staff can share a filtered link.</summary>
     [SupplyParameterFromQuery(Name = "q")]
@@ -57,16 +61,16 @@ public sealed partial class CatalogPage
 
     private string ResultSummary => Results.Count switch
     {
-        0 => "No providers match.",
-        1 => "1 provider",
-        var n => $"{n} providers",
+        0 => Loc[nameof(CatalogStrings.ResultCountNone)],
+        1 => Loc[nameof(CatalogStrings.ResultCountOne)],
+        var n => Loc[nameof(CatalogStrings.ResultCountMany), n],
     };
 
     private string EmptyStateCriteria => (string.IsNullOrWhiteSpace(Query), Category) switch
     {
-        (false, null) => $"\u201c{Query!.Trim()}\u201d",
-        (false, var category) => $"\u201c{Query!.Trim()}\u201d in {category}",
-        (true, var category) => $"the category {category}",
+        (false, null) => Loc[nameof(CatalogStrings.EmptyCriteriaQuery), Query!.Trim()],
+        (false, var category) => Loc[nameof(CatalogStrings.EmptyCriteriaQueryInCategory), Query!.Trim(), category],
+        (true, var category) => Loc[nameof(CatalogStrings.EmptyCriteriaCategory), category ?? string.Empty],
     };
 
     private void OnQueryChanged(string? query)

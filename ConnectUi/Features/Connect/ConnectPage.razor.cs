@@ -1,9 +1,11 @@
+using System.Globalization;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
@@ -38,6 +40,9 @@ public sealed partial class ConnectPage
     [Inject]
     public required HostEvents Host { get; init; }
 
+    [Inject]
+    public required IStringLocalizer<ConnectStrings> Loc { get; init; }
+
     [Parameter]
     public required string ProviderId { get; set; }
 
@@ -56,6 +61,14 @@ public sealed partial class ConnectPage
     /// <summary>False when the session fixes the provider (one allowed, or a reconnect): a link to the catalog would lead nowhere.</summary>
     private bool OffersOtherProviders =>
         Session.Current is not { } session || (session.ReconnectConnectionId is null && session.AllowedProviders is not [_]);
+
+    private string ReconnectNotice(ProviderDefinition provider, SavedConnection target)
+    {
+        var lastVerified = target.LastVerifiedAt.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        return target.AccountLabel is { } account
+            ? Loc[nameof(ConnectStrings.ReconnectNotice), provider.DisplayName, account, lastVerified]
+            : Loc[nameof(ConnectStrings.ReconnectNoticeWithoutAccount), provider.DisplayName, lastVerified];
+    }
 
     protected override void OnParametersSet()
     {

@@ -2,6 +2,7 @@ using ConnectUi.Connections;
 using ConnectUi.Providers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
 namespace ConnectUi.Features.Connect;
@@ -27,6 +28,9 @@ public sealed partial class CredentialForm
 
     [Inject]
     public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required IStringLocalizer<ConnectStrings> Loc { get; init; }
 
     [Parameter, EditorRequired]
     public required ProviderDefinition Provider { get; set; }
@@ -114,7 +118,7 @@ public sealed partial class CredentialForm
         _summaryProblems = [];
 
         _submitting = true;
-        _status = $"Checking your credentials with {Provider.DisplayName}…";
+        _status = Loc[nameof(ConnectStrings.StatusChecking), Provider.DisplayName];
         StateHasChanged();
         try
         {
@@ -122,7 +126,7 @@ public sealed partial class CredentialForm
                 new ConnectRequest(Provider, Model, EndUserId, ReconnectConnectionId, SessionId), _disposed.Token);
             if (result.Succeeded)
             {
-                _status = $"Connected to {Provider.DisplayName}.";
+                _status = Loc[nameof(ConnectStrings.StatusConnected), Provider.DisplayName];
                 await OnConnected.InvokeAsync(result);
                 return;
             }
@@ -155,7 +159,7 @@ public sealed partial class CredentialForm
         _editContext.NotifyValidationStateChanged();
 
         // The problem alert announces itself (role=alert); the status region only says the check ended.
-        _status = $"{Provider.DisplayName} check finished: not connected.";
+        _status = Loc[nameof(ConnectStrings.StatusNotConnected), Provider.DisplayName];
         if (problem.GuideStepAnchor is not null)
         {
             await OnGuideStepRequested.InvokeAsync(problem.GuideStepAnchor);
@@ -163,7 +167,7 @@ public sealed partial class CredentialForm
     }
 
     private ConnectProblem UnexpectedProblem() => new(
-        $"We could not finish checking your credentials with {Provider.DisplayName}. Nothing you typed is lost: try again.",
+        Loc[nameof(ConnectStrings.UnexpectedProblem), Provider.DisplayName],
         [],
         null);
 

@@ -1,6 +1,7 @@
 using ConnectUi.Providers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 
 namespace ConnectUi.Features.Connect;
 
@@ -16,6 +17,9 @@ public sealed partial class CredentialInput
     private bool _revealed;
     private string? _note;
     private string? _noteValue;
+
+    [Inject]
+    public required IStringLocalizer<ConnectStrings> Loc { get; init; }
 
     [CascadingParameter]
     public required EditContext EditContext { get; set; }

@@ -1,6 +1,7 @@
 using ConnectUi.Connections;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace ConnectUi.Features.Session;
 
@@ -23,6 +24,9 @@ public sealed partial class SessionStartPage
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required IStringLocalizer<SessionStrings> Loc { get; init; }
 
     [SupplyParameterFromQuery(Name = "session")]
     public string? Token { get; set; }

@@ -33,9 +33,9 @@ public static class ConnectWisePsaProvider
             new CredentialField
             {
                 Name = nameof(ConnectWisePsaCredentials.Hostname),
-                Label = "Hostname",
-                HelpText = "Your tenant's API hostname only, without https:// or a path.",
-                Placeholder = "e.g. api-na.myconnectwise.net",
+                Label = () => ConnectWisePsaStrings.HostnameLabel,
+                HelpText = () => ConnectWisePsaStrings.HostnameHelpText,
+                Placeholder = () => ConnectWisePsaStrings.HostnamePlaceholder,
                 GuideStepAnchor = Steps.HostnameAndVersion,
                 Suggestions = CloudHostnames,
                 Normalize = HostnameNormalizer.Normalize,
@@ -44,36 +44,36 @@ public static class ConnectWisePsaProvider
             new CredentialField
             {
                 Name = nameof(ConnectWisePsaCredentials.ApiVersion),
-                Label = "API Version",
-                HelpText = "The version sent in the Accept header, as year.release.",
-                Placeholder = "e.g. 2025.1",
+                Label = () => ConnectWisePsaStrings.ApiVersionLabel,
+                HelpText = () => ConnectWisePsaStrings.ApiVersionHelpText,
+                Placeholder = () => ConnectWisePsaStrings.ApiVersionPlaceholder,
                 GuideStepAnchor = Steps.HostnameAndVersion,
                 InputMode = "decimal",
             },
             new CredentialField
             {
                 Name = nameof(ConnectWisePsaCredentials.ClientId),
-                Label = "Client ID",
-                HelpText = "The GUID assigned to your integration on developer.connectwise.com.",
-                Placeholder = "e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                Label = () => ConnectWisePsaStrings.ClientIdLabel,
+                HelpText = () => ConnectWisePsaStrings.ClientIdHelpText,
+                Placeholder = () => ConnectWisePsaStrings.ClientIdPlaceholder,
                 GuideStepAnchor = Steps.ClientIdAndKeys,
                 IsSecret = true,
             },
             new CredentialField
             {
                 Name = nameof(ConnectWisePsaCredentials.Username),
-                Label = "Username",
-                HelpText = "Your Company ID, a +, then your public key (or integrator username or member ID).",
-                Placeholder = "e.g. acme+AbCdEf123456",
+                Label = () => ConnectWisePsaStrings.UsernameLabel,
+                HelpText = () => ConnectWisePsaStrings.UsernameHelpText,
+                Placeholder = () => ConnectWisePsaStrings.UsernamePlaceholder,
                 GuideStepAnchor = Steps.ClientIdAndKeys,
                 IsSecret = true,
             },
             new CredentialField
             {
                 Name = nameof(ConnectWisePsaCredentials.Password),
-                Label = "Password",
-                HelpText = "Your private key, integrator password or member hash.",
-                Placeholder = "Your private key",
+                Label = () => ConnectWisePsaStrings.PasswordLabel,
+                HelpText = () => ConnectWisePsaStrings.PasswordHelpText,
+                Placeholder = () => ConnectWisePsaStrings.PasswordPlaceholder,
                 GuideStepAnchor = Steps.ClientIdAndKeys,
                 IsMasked = true,
                 IsSecret = true,

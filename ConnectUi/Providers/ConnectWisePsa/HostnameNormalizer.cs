@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ConnectUi.Providers.ConnectWisePsa;
 
 /// <summary>
@@ -39,7 +41,7 @@ public static class HostnameNormalizer
         }
 
         return IsValidHostname(host)
-            ? new NormalizedValue(host, $"We kept only the hostname \"{host}\" from the address you pasted: ConnectWise PSA needs the hostname without https:// or a path.")
+            ? new NormalizedValue(host, string.Format(CultureInfo.CurrentCulture, ConnectWisePsaStrings.HostnameKeptNote, host))
             : new NormalizedValue(trimmed);
     }
 

@@ -27,18 +27,18 @@ public static class KonnektiveProvider
             new CredentialField
             {
                 Name = nameof(KonnektiveCredentials.ApiLoginId),
-                Label = "API Login ID",
-                HelpText = "The Username of a Konnektive user whose Access Level is Api User.",
-                Placeholder = "e.g. acme_api_user",
+                Label = () => KonnektiveStrings.ApiLoginIdLabel,
+                HelpText = () => KonnektiveStrings.ApiLoginIdHelpText,
+                Placeholder = () => KonnektiveStrings.ApiLoginIdPlaceholder,
                 GuideStepAnchor = Steps.FindCredentials,
                 IsSecret = true,
             },
             new CredentialField
             {
                 Name = nameof(KonnektiveCredentials.ApiPassword),
-                Label = "API Password",
-                HelpText = "The Password of that API user. It cannot contain an & character.",
-                Placeholder = "The API user's password",
+                Label = () => KonnektiveStrings.ApiPasswordLabel,
+                HelpText = () => KonnektiveStrings.ApiPasswordHelpText,
+                Placeholder = () => KonnektiveStrings.ApiPasswordPlaceholder,
                 GuideStepAnchor = Steps.FindCredentials,
                 IsMasked = true,
                 IsSecret = true,

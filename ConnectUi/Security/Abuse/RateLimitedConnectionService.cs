@@ -61,7 +61,7 @@ public sealed partial class RateLimitedConnectionService(
     internal static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     internal static string Message(TimeSpan wait) =>
-        string.Create(CultureInfo.InvariantCulture, $"Too many attempts. Try again in {Seconds(wait)} seconds.");
+        string.Format(CultureInfo.CurrentCulture, AbuseStrings.TooManyAttempts, Seconds(wait));
 
     private static ConnectResult TooManyAttempts(TimeSpan wait) => new()
     {

@@ -36,7 +36,7 @@ public sealed class PopupEmbeddingJourneyTests(ConnectUiAppFixture app, BrowserF
         await popup.GetByLabel("API Login ID", new() { Exact = true }).FillAsync(K.LoginId);
         await popup.GetByLabel("API Password", new() { Exact = true }).FillAsync(K.WrongPassword);
         await popup.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
-        await Assertions.Expect(popup.GetByTestId("provider-problem")).ToContainTextAsync(KonnektiveProblems.Messages.InvalidCredentials);
+        await Assertions.Expect(popup.GetByTestId("provider-problem")).ToContainTextAsync(KonnektiveStrings.InvalidCredentials);
         var error = events.Locator("li[data-event=error]");
         await Assertions.Expect(error).ToHaveCountAsync(1);
         await Assertions.Expect(error).ToContainTextAsync("\"outcome\":\"InvalidCredentials\"");

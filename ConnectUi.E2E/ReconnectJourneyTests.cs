@@ -56,7 +56,7 @@ public sealed class ReconnectJourneyTests(ConnectUiAppFixture app, BrowserFixtur
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
 
-            await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(ConnectWisePsaProblems.Messages.InvalidCredentials);
+            await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(ConnectWisePsaStrings.InvalidCredentials);
             await Assertions.Expect(page.GetByTestId("connect-success")).ToHaveCountAsync(0);
             await page.SaveScreenshotAsync("reconnect-connectwise-refused");
         }
@@ -112,7 +112,7 @@ public sealed class ReconnectJourneyTests(ConnectUiAppFixture app, BrowserFixtur
             await FillKonnektiveAsync(page, new Dictionary<string, string> { ["ApiLoginId"] = K.LoginId, ["ApiPassword"] = K.WrongPassword });
             await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
 
-            await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(KonnektiveProblems.Messages.InvalidCredentials);
+            await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(KonnektiveStrings.InvalidCredentials);
             await Assertions.Expect(page.GetByTestId("connect-success")).ToHaveCountAsync(0);
             await page.SaveScreenshotAsync("reconnect-konnektive-refused");
         }

@@ -21,14 +21,8 @@ public sealed class PopupEmbeddingJourneyTests(ConnectUiAppFixture app, BrowserF
     public async Task The_example_host_opens_ConnectUi_in_a_popup_and_hears_ready_error_and_connected_without_secrets()
     {
         var endUserId = "popup-" + Guid.NewGuid().ToString("N");
-        var connectUrl = await app.CreateSessionAsync(new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
         await using var context = await browser.NewContextAsync(app.BaseUrl);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/examples/host?connectUrl=" + Uri.EscapeDataString(connectUrl));
-
-        var popup = await page.RunAndWaitForPopupAsync(() =>
-            page.GetByRole(AriaRole.Button, new() { Name = "Connect in a popup" }).ClickAsync());
-        await popup.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var (page, popup) = await OpenExampleHostPopupAsync(context, endUserId);
         await Assertions.Expect(popup.GetByRole(AriaRole.Heading, new() { Name = "Connect Konnektive CRM", Level = 1 })).ToBeVisibleAsync();
         var events = page.GetByTestId("host-events");
         await Assertions.Expect(events.Locator("li[data-event=ready]")).ToHaveCountAsync(1);
@@ -71,14 +65,8 @@ public sealed class PopupEmbeddingJourneyTests(ConnectUiAppFixture app, BrowserF
     public async Task Closing_the_popup_before_connecting_tells_the_opener_it_closed_and_nothing_is_saved()
     {
         var endUserId = "popup-closed-" + Guid.NewGuid().ToString("N");
-        var connectUrl = await app.CreateSessionAsync(new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
         await using var context = await browser.NewContextAsync(app.BaseUrl);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/examples/host?connectUrl=" + Uri.EscapeDataString(connectUrl));
-
-        var popup = await page.RunAndWaitForPopupAsync(() =>
-            page.GetByRole(AriaRole.Button, new() { Name = "Connect in a popup" }).ClickAsync());
-        await popup.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var (page, popup) = await OpenExampleHostPopupAsync(context, endUserId);
         var events = page.GetByTestId("host-events");
         await Assertions.Expect(events.Locator("li[data-event=ready]")).ToHaveCountAsync(1);
 
@@ -180,4 +168,17 @@ public sealed class PopupEmbeddingJourneyTests(ConnectUiAppFixture app, BrowserF
         </body>
         </html>
         """;
+
+    /// <summary>The Development example host page, with a Konnektive-only session opened in a popup that is interactive.</summary>
+    private async Task<(IPage Page, IPage Popup)> OpenExampleHostPopupAsync(IBrowserContext context, string endUserId)
+    {
+        var connectUrl = await app.CreateSessionAsync(new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/examples/host?connectUrl=" + Uri.EscapeDataString(connectUrl));
+
+        var popup = await page.RunAndWaitForPopupAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Connect in a popup" }).ClickAsync());
+        await popup.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return (page, popup);
+    }
 }

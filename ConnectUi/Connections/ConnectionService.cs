@@ -91,18 +91,9 @@ public sealed partial class ConnectionService(
             }
         }
 
-        var (verification, startedAt, attemptId, durationMs, verifiedAt) = await TimedVerifyAsync(verifier, request.Credentials, cancellationToken);
-
-        VerificationAttemptRecord Attempt(Guid? connectionId) => new()
-        {
-            Id = attemptId,
-            AttemptedAt = startedAt,
-            ProviderId = provider.Id,
-            EndUserId = request.EndUserId,
-            Outcome = verification.Outcome,
-            DurationMs = durationMs,
-            ConnectionId = connectionId,
-        };
+        var timed = await TimedVerifyAsync(verifier, request.Credentials, cancellationToken);
+        var (verification, attemptId, verifiedAt) = (timed.Result, timed.AttemptId, timed.VerifiedAt);
+        VerificationAttemptRecord Attempt(Guid? connectionId) => timed.Attempt(request.EndUserId, connectionId);
 
         if (!verification.IsVerified)
         {
@@ -219,8 +210,8 @@ public sealed partial class ConnectionService(
         }
 
         using var inFlight = SecretsInFlight.Track(provider, credentials);
-        var (verification, startedAt, attemptId, durationMs, verifiedAt) =
-            await TimedVerifyAsync(VerifierFor(provider.Id), credentials, cancellationToken);
+        var timed = await TimedVerifyAsync(VerifierFor(provider.Id), credentials, cancellationToken);
+        var (verification, verifiedAt) = (timed.Result, timed.VerifiedAt);
 
         await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -238,16 +229,7 @@ public sealed partial class ConnectionService(
                     }
                 },
                 cancellationToken);
-            db.VerificationAttempts.Add(new VerificationAttemptRecord
-            {
-                Id = attemptId,
-                AttemptedAt = startedAt,
-                ProviderId = provider.Id,
-                EndUserId = record.EndUserId,
-                Outcome = verification.Outcome,
-                DurationMs = durationMs,
-                ConnectionId = connectionId,
-            });
+            db.VerificationAttempts.Add(timed.Attempt(record.EndUserId, connectionId));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -259,7 +241,23 @@ public sealed partial class ConnectionService(
         _verifiers.FirstOrDefault(v => string.Equals(v.ProviderId, providerId, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"No verifier is registered for provider '{providerId}'.");
 
-    private async Task<(VerificationResult Result, DateTimeOffset StartedAt, Guid AttemptId, long DurationMs, DateTimeOffset VerifiedAt)> TimedVerifyAsync(
+    /// <summary>One test call, timed and logged, with what its attempt row needs.</summary>
+    private sealed record TimedVerification(
+        string ProviderId, VerificationResult Result, Guid AttemptId, DateTimeOffset StartedAt, long DurationMs, DateTimeOffset VerifiedAt)
+    {
+        public VerificationAttemptRecord Attempt(string? endUserId, Guid? connectionId) => new()
+        {
+            Id = AttemptId,
+            AttemptedAt = StartedAt,
+            ProviderId = ProviderId,
+            EndUserId = endUserId,
+            Outcome = Result.Outcome,
+            DurationMs = DurationMs,
+            ConnectionId = connectionId,
+        };
+    }
+
+    private async Task<TimedVerification> TimedVerifyAsync(
         IProviderVerifier verifier,
         CredentialModel credentials,
         CancellationToken cancellationToken)
@@ -281,11 +279,11 @@ public sealed partial class ConnectionService(
         var durationMs = (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         var verifiedAt = timeProvider.GetUtcNow();
         LogVerification(attemptId, verifier.ProviderId, verification.Outcome, durationMs);
-        return (verification, startedAt, attemptId, durationMs, verifiedAt);
+        return new TimedVerification(verifier.ProviderId, verification, attemptId, startedAt, durationMs, verifiedAt);
     }
 
     /// <summary>Why the session cannot save this request; null when it can. A session for someone or something else counts as unknown.</summary>
-    private SessionStatus? SessionRefusal(ConnectSessionRecord? session, ConnectRequest request, DateTimeOffset? now = null)
+    private SessionStatus? SessionRefusal(ConnectSessionRecord? session, ConnectRequest request)
     {
         if (session is null
             || session.EndUserId != request.EndUserId
@@ -295,7 +293,7 @@ public sealed partial class ConnectionService(
             return SessionStatus.Unknown;
         }
 
-        var status = SessionService.StatusOf(session, now ?? timeProvider.GetUtcNow());
+        var status = SessionService.StatusOf(session, timeProvider.GetUtcNow());
         return status == SessionStatus.Active ? null : status;
     }
 
@@ -376,7 +374,7 @@ public sealed partial class ConnectionService(
         if (request.SessionId is { } sessionId)
         {
             var session = await db.ConnectSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-            if (SessionRefusal(session, request, timeProvider.GetUtcNow()) is { } refusal)
+            if (SessionRefusal(session, request) is { } refusal)
             {
                 throw new SessionEndedException(refusal);
             }

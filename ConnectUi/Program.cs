@@ -45,6 +45,7 @@ app.UseConnectUiResponseCompression();
 app.UseRequestLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseColorSchemeHint();
+app.UseHostApi();
 app.UseRateLimiter();
 app.UseAntiforgery();
 

@@ -84,6 +84,7 @@ public sealed class HostApiKeyTests : IAsyncLifetime
     {
         var checker = new HostApiKeyChecker(Options.Create(new HostApiOptions { HostApiKeys = [HostApiTestApp.Hash("k1"), HostApiTestApp.Hash("k2").ToUpperInvariant()] }));
 
+        Assert.Equal(HostApiTestApp.Hash("k1")[..12], checker.Authenticate("k1")?.KeyId);
         Assert.True(checker.IsValid("k1"));
         Assert.True(checker.IsValid("k2"));
         Assert.False(checker.IsValid("k3"));

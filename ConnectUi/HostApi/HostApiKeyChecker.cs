@@ -15,26 +15,35 @@ public sealed class HostApiKeyChecker(IOptions<HostApiOptions> options)
     /// <summary>Longer than any real key; a longer header is refused without hashing megabytes.</summary>
     public const int MaxKeyLength = 512;
 
-    public bool IsValid(string? key)
+    /// <summary>The caller the key identifies, or null when it is missing, too long or not configured.</summary>
+    public HostApiCaller? Authenticate(string? key)
     {
         if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength)
         {
-            return false;
+            return null;
         }
 
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        var valid = false;
+        byte[]? match = null;
 
         // Every hash is compared, so the time taken does not tell which key (if any) came close.
         foreach (var hash in _hashes)
         {
-            valid |= CryptographicOperations.FixedTimeEquals(presented, hash);
+            if (CryptographicOperations.FixedTimeEquals(presented, hash))
+            {
+                match = hash;
+            }
         }
 
-        return valid;
+        return match is null ? null : new HostApiCaller(KeyIdOf(match));
     }
 
-    /// <summary>The key from <c>Authorization: Bearer {key}</c> or <c>X-Api-Key: {key}</c>.</summary>
+    public bool IsValid(string? key) => Authenticate(key) is not null;
+
+    /// <summary>
+    /// The key from <c>Authorization: Bearer {key}</c>, else from <c>X-Api-Key: {key}</c>. The one place that decides
+    /// which header counts: authentication and every limit go through the caller it yields.
+    /// </summary>
     public static string? ReadKey(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
@@ -49,4 +58,7 @@ public sealed class HostApiKeyChecker(IOptions<HostApiOptions> options)
     /// <summary>True when the text is a SHA-256 hash in hex, as <see cref="HostApiOptions.HostApiKeys"/> expects.</summary>
     public static bool IsHash(string? text) =>
         text is not null && text.Trim() is { Length: 64 } hex && hex.All(char.IsAsciiHexDigit);
+
+    /// <summary>The first 12 hex digits of the key's hash: enough to tell keys apart in logs and limits, useless to an attacker.</summary>
+    internal static string KeyIdOf(byte[] hash) => Convert.ToHexStringLower(hash)[..12];
 }

@@ -1,27 +1,41 @@
+using ConnectUi.Security.Abuse;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.HostApi;
 
 /// <summary>
-/// In front of every <c>/api</c> request: the API key check (before any body is read), the body size limit, and a
-/// problem+json body for every error, so a host never gets the app's HTML error pages.
+/// In front of every <c>/api</c> request, before the rate limiter: the API key check (before any body is read, limited
+/// per client address when it fails), the body size limit, and a problem+json body for every error, so a host never
+/// gets the app's HTML error pages.
 /// </summary>
 public sealed partial class HostApiMiddleware(
     RequestDelegate next,
     HostApiKeyChecker keys,
+    FailedAuthenticationLimiter failedAuthentication,
     IOptions<HostApiOptions> options,
     ILogger<HostApiMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!keys.IsValid(HostApiKeyChecker.ReadKey(context.Request)))
+        var address = CallerAddress.Of(context) ?? IAttemptPartition.Unknown;
+        if (failedAuthentication.BlockedFor(address) is { } wait)
         {
+            LogAuthenticationBlocked(address);
+            await HostApiRateLimiting.WriteTooManyRequestsAsync(context, wait);
+            return;
+        }
+
+        if (keys.Authenticate(HostApiKeyChecker.ReadKey(context.Request)) is not { } caller)
+        {
+            failedAuthentication.RecordFailure(address);
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await HostApiProblems.Write(context, StatusCodes.Status401Unauthorized, "A valid host API key is required.",
                 "Send the key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
             return;
         }
+
+        context.Features.Set(caller);
 
         var limit = options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
@@ -69,6 +83,9 @@ public sealed partial class HostApiMiddleware(
         StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
         _ => "The request failed.",
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Host API request from {Address} refused: too many failed authentications")]
+    private partial void LogAuthenticationBlocked(string address);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Host API request {Method} {Path} failed")]
     private partial void LogFailed(Exception exception, string method, PathString path);

@@ -19,12 +19,21 @@ public static class HostApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps <c>/api/...</c> behind the API key check, and the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
-    public static WebApplication MapHostApi(this WebApplication app)
+    /// <summary>
+    /// Puts the API key check in front of <c>/api/...</c>. Call before <c>UseRateLimiter</c>: the host API's limit
+    /// partitions by the authenticated key, which only exists after this check.
+    /// </summary>
+    public static WebApplication UseHostApi(this WebApplication app)
     {
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(HostApiEndpoints.Prefix),
             api => api.UseMiddleware<HostApiMiddleware>());
+        return app;
+    }
+
+    /// <summary>Maps <c>/api/...</c> (behind <see cref="UseHostApi"/>), and the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+    public static WebApplication MapHostApi(this WebApplication app)
+    {
         app.MapHostApiEndpoints();
         app.MapOpenApi();
         return app;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ConnectUi.Connections;
+using ConnectUi.HostApi;
 using ConnectUi.Security.Abuse;
 using ConnectUi.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -14,9 +15,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ConnectUi.Tests.Security.Abuse;
 
-/// <summary>The <c>host-api</c> policy on a stand-in endpoint, as the host API will apply it.</summary>
+/// <summary>The <c>host-api</c> policy on a stand-in endpoint, behind a stand-in for the key check that sets the caller.</summary>
 public sealed class HostApiRateLimitingTests : IAsyncLifetime
 {
+    private const string CallerHeader = "X-Test-Caller";
     private readonly FakeTimeProvider _time = new(TestServices.Now);
     private WebApplication _app = null!;
     private HttpClient _client = null!;
@@ -34,6 +36,15 @@ public sealed class HostApiRateLimitingTests : IAsyncLifetime
         builder.Services.AddSingleton<IConnectionService>(new FakeConnectionService());
         builder.Services.AddAbuseLimits(builder.Configuration);
         _app = builder.Build();
+        _app.Use((context, next) =>
+        {
+            if (context.Request.Headers[CallerHeader].ToString() is { Length: > 0 } keyId)
+            {
+                context.Features.Set(new HostApiCaller(keyId));
+            }
+
+            return next(context);
+        });
         _app.UseRateLimiter();
         _app.MapGet("/api/ping", () => "pong").RequireRateLimiting(HostApiRateLimiting.Policy);
         _app.MapGet("/unlimited", () => "pong");
@@ -63,7 +74,7 @@ public sealed class HostApiRateLimitingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Keys_are_limited_apart_and_requests_without_a_key_by_address()
+    public async Task Keys_are_limited_apart_and_requests_without_a_caller_by_address()
     {
         for (var i = 0; i < 3; i++)
         {
@@ -71,7 +82,18 @@ public sealed class HostApiRateLimitingTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.OK, (await SendAsync("key-b")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(apiKey: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(keyId: null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Key_headers_do_not_choose_the_partition_the_authenticated_caller_does()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await SendAsync("key-a", xApiKey: $"junk-{i}");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendAsync("key-a", xApiKey: "junk-new")).StatusCode);
     }
 
     [Fact]
@@ -89,23 +111,27 @@ public sealed class HostApiRateLimitingTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_partition_keeps_a_hash_of_the_key_not_the_key()
+    public void The_partition_is_the_callers_key_id_and_ignores_key_headers()
     {
         var context = new DefaultHttpContext();
         context.Request.Headers["X-Api-Key"] = "secret-host-key";
+        context.Request.Headers.Authorization = "Bearer other-secret";
+        context.Features.Set(new HostApiCaller("3f2a9c"));
 
-        var key = HostApiRateLimiting.PartitionKey(context, "X-Api-Key");
-
-        Assert.StartsWith("key:", key);
-        Assert.DoesNotContain("secret-host-key", key);
+        Assert.Equal("key:3f2a9c", HostApiRateLimiting.PartitionKey(context));
     }
 
-    private Task<HttpResponseMessage> SendAsync(string? apiKey)
+    private Task<HttpResponseMessage> SendAsync(string? keyId, string? xApiKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/ping");
-        if (apiKey is not null)
+        if (keyId is not null)
         {
-            request.Headers.Add("X-Api-Key", apiKey);
+            request.Headers.Add(CallerHeader, keyId);
+        }
+
+        if (xApiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", xApiKey);
         }
 
         return _client.SendAsync(request);

@@ -222,7 +222,7 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
     [InlineData("ConnectUi:RateLimits:PerCaller:PermitLimit", "0")]
     [InlineData("ConnectUi:RateLimits:PerAccount:Window", "00:00:00")]
     [InlineData("ConnectUi:RateLimits:Lockout:MaxLockout", "00:00:01")]
-    [InlineData("ConnectUi:RateLimits:HostApi:ApiKeyHeader", " ")]
+    [InlineData("ConnectUi:RateLimits:FailedAuthentication:PermitLimit", "0")]
     public async Task Nonsense_limits_are_refused(string key, string value)
     {
         _settings[key] = value;

@@ -19,16 +19,16 @@ public static class AbuseServiceCollectionExtensions
 
         services.AddOptions<RateLimitOptions>()
             .Bind(configuration.GetSection(RateLimitOptions.Section))
-            .Validate(o => o.PerCaller.IsValid && o.PerAccount.IsValid && o.HostApi.IsValid,
+            .Validate(o => o.PerCaller.IsValid && o.PerAccount.IsValid && o.HostApi.IsValid && o.FailedAuthentication.IsValid,
                 $"{RateLimitOptions.Section}: every PermitLimit and Window must be positive.")
             .Validate(o => o.Lockout.IsValid,
                 $"{RateLimitOptions.Section}:Lockout: FailuresBeforeLockout and FirstLockout must be positive, FirstLockout <= MaxLockout <= ForgetFailuresAfter.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.HostApi.ApiKeyHeader), $"{RateLimitOptions.Section}:HostApi:ApiKeyHeader is required.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VerificationAttemptLimiter>();
         services.TryAddSingleton<AccountLockout>();
+        services.TryAddSingleton<FailedAuthenticationLimiter>();
         services.AddHttpContextAccessor();
         services.TryAddScoped<CallerAddress>();
 

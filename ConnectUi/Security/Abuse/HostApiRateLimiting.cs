@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using ConnectUi.HostApi;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +8,8 @@ namespace ConnectUi.Security.Abuse;
 
 /// <summary>
 /// The <c>host-api</c> rate-limiter policy for the JSON host API: endpoints opt in with
-/// <c>.RequireRateLimiting(HostApiRateLimiting.Policy)</c>. Partitioned by API key header, else by client address.
+/// <c>.RequireRateLimiting(HostApiRateLimiting.Policy)</c>. Partitioned by the key the request was authenticated
+/// with (<see cref="HostApiCaller"/>), never by a header: a request can present several keys, but is one caller.
 /// </summary>
 public static class HostApiRateLimiting
 {
@@ -24,28 +23,28 @@ public static class HostApiRateLimiting
         {
             var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.HostApi;
             var time = context.RequestServices.GetRequiredService<TimeProvider>();
-            return RateLimitPartition.Get(PartitionKey(context, limit.ApiKeyHeader), _ => new SlidingLogRateLimiter(limit, time));
+            return RateLimitPartition.Get(PartitionKey(context), _ => new SlidingLogRateLimiter(limit, time));
         });
     }
 
-    /// <summary>A hash of the API key (raw keys are not kept in memory), or the client address for requests without one.</summary>
-    internal static string PartitionKey(HttpContext context, string apiKeyHeader)
-    {
-        var apiKey = context.Request.Headers[apiKeyHeader].ToString() is { Length: > 0 } fromHeader
-            ? fromHeader
-            : HostApiKeyChecker.ReadKey(context.Request) ?? string.Empty;
-        return apiKey.Length > 0
-            ? "key:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)))
+    /// <summary>The authenticated key's id; the client address for a request that reached the policy unauthenticated.</summary>
+    internal static string PartitionKey(HttpContext context) =>
+        context.Features.Get<HostApiCaller>() is { } caller
+            ? "key:" + caller.KeyId
             : "ip:" + (CallerAddress.Of(context) ?? IAttemptPartition.Unknown);
-    }
 
-    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    internal static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-        var seconds = RateLimitedConnectionService.Seconds(wait);
-        var context = rejected.HttpContext;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(
+        await WriteTooManyRequestsAsync(rejected.HttpContext, wait);
+    }
+
+    /// <summary>429 with <c>Retry-After</c> in whole seconds and a problem body saying how long to wait.</summary>
+    public static Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan wait)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = RateLimitedConnectionService.Seconds(wait).ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many requests",
                 detail: RateLimitedConnectionService.Message(wait))

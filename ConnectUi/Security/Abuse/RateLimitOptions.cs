@@ -16,6 +16,9 @@ public sealed class RateLimitOptions
     public LockoutLimit Lockout { get; set; } = new();
 
     public HostApiLimit HostApi { get; set; } = new();
+
+    /// <summary>Failed host API authentications (missing or wrong key) one client address may make per window.</summary>
+    public WindowLimit FailedAuthentication { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
 }
 
 /// <summary>At most <see cref="PermitLimit"/> permits in any <see cref="Window"/> (a sliding window).</summary>
@@ -46,7 +49,7 @@ public sealed class LockoutLimit
         FailuresBeforeLockout > 0 && FirstLockout > TimeSpan.Zero && MaxLockout >= FirstLockout && ForgetFailuresAfter >= MaxLockout;
 }
 
-/// <summary>The <c>host-api</c> policy: requests per window, per API key (or per client address without one).</summary>
+/// <summary>The <c>host-api</c> policy: requests per window, per authenticated API key.</summary>
 public sealed class HostApiLimit : WindowLimit
 {
     public HostApiLimit()
@@ -54,7 +57,4 @@ public sealed class HostApiLimit : WindowLimit
         PermitLimit = 60;
         Window = TimeSpan.FromMinutes(1);
     }
-
-    /// <summary>The request header carrying the host's API key.</summary>
-    public string ApiKeyHeader { get; set; } = "X-Api-Key";
 }

@@ -12,12 +12,14 @@ using ConnectUi.Sandbox;
 using ConnectUi.Security.Abuse;
 using ConnectUi.Security.Headers;
 using ConnectUi.Security.RequestLimits;
+using ConnectUi.Security.Transport;
 using ConnectUi.Sessions;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddProviders(builder.Configuration);
@@ -34,11 +36,11 @@ builder.Services.AddHealth();
 var app = builder.Build();
 await app.MigrateConnectUiDatabaseAsync();
 
+app.UseTransportSecurity();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
 }
 
 app.UseConnectUiResponseCompression();

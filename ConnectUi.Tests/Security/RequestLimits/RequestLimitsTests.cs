@@ -70,6 +70,46 @@ public sealed class RequestLimitsTests : IAsyncLifetime
         Assert.StartsWith("Request too large.", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/api/connections?endUserId=")]
+    [InlineData("/api/no-such-route/")]
+    public async Task On_Kestrel_an_API_address_over_the_limit_gets_414_as_problem_json(string prefix)
+    {
+        await using var app = new ConnectUiWebApplicationFactory();
+        app.UseKestrel(0);
+        app.StartServer();
+        using var client = app.CreateClient();
+
+        // Longer than Kestrel's default request-line limit (8 KB), so Kestrel would answer with an empty 414 itself.
+        using var response = await client.GetAsync(prefix + new string('a', 20_000));
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal(414, problem!.Status);
+        Assert.Equal("Address too long", problem.Title);
+        Assert.Contains("8 KB", problem.Detail);
+    }
+
+    [Fact]
+    public async Task A_page_address_over_the_limit_gets_414_as_text()
+    {
+        using var response = await _app.CreateClient().GetAsync("/connect/" + new string('a', 9000));
+
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("Address too long.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_address_at_the_limit_goes_through()
+    {
+        var prefix = "/api/connections?endUserId=";
+        using var response = await _app.CreateClient().GetAsync(prefix + new string('a', 8 * 1024 - prefix.Length));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_request_within_the_limit_goes_through()
     {
@@ -81,7 +121,9 @@ public sealed class RequestLimitsTests : IAsyncLifetime
     [Fact]
     public void Kestrel_and_the_circuit_hub_are_configured()
     {
-        Assert.Equal(4096, _app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits.MaxRequestBodySize);
+        var kestrel = _app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
+        Assert.Equal(4096, kestrel.MaxRequestBodySize);
+        Assert.Equal(1024 * 1024, kestrel.MaxRequestLineSize);
 
         // Blazor's hub type is internal: read its options through the closed generic type.
         var hubType = Type.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub, Microsoft.AspNetCore.Components.Server", throwOnError: true)!;

@@ -1,4 +1,5 @@
 using ConnectUi.Embedding;
+using ConnectUi.Security.Transport;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Security.Headers;
@@ -7,7 +8,7 @@ namespace ConnectUi.Security.Headers;
 /// Adds the security headers to every response, just before it starts, so error pages and re-executed status pages
 /// (which clear headers set earlier) carry them too.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<EmbeddingOptions> embedding)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<EmbeddingOptions> embedding, StrictTransportSecurity hsts)
 {
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
@@ -32,6 +33,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Emb
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
+        if (hsts.Applies(context.Request))
+        {
+            headers.StrictTransportSecurity = StrictTransportSecurity.HeaderValue;
+        }
 
         // Old browsers ignore frame-ancestors; X-Frame-Options cannot list origins, so it is sent only when no other
         // origin may frame us. Otherwise antiforgery's own SAMEORIGIN must go too, or it would block the allowed hosts.
@@ -48,6 +53,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Emb
 
 public static class SecurityHeadersApplicationBuilderExtensions
 {
-    /// <summary>Content-Security-Policy, nosniff, Referrer-Policy, Permissions-Policy and X-Frame-Options on every response.</summary>
+    /// <summary>Content-Security-Policy, nosniff, Referrer-Policy, Permissions-Policy, X-Frame-Options and (when it applies) HSTS on every response.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeadersMiddleware>();
 }

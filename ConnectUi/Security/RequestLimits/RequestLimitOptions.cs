@@ -15,4 +15,13 @@ public sealed class RequestLimitOptions
     public int MaxFormValueBytes { get; set; } = 64 * 1024;
 
     public int MaxFormValueCount { get; set; } = 100;
+
+    /// <summary>
+    /// Longest request target (path and query), answered with 414 by our middleware, so /api callers get problem JSON.
+    /// Kestrel's own request-line limit is raised to <see cref="ServerRequestLineBytes"/> so it does not answer first.
+    /// </summary>
+    public int MaxRequestTargetBytes { get; set; } = 8 * 1024;
+
+    /// <summary>Kestrel's request-line limit: equal to its default request buffer, past which it answers 414 with no body itself.</summary>
+    public const int ServerRequestLineBytes = 1024 * 1024;
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ConnectUi.Security.RequestLimits;
 
 /// <summary>
-/// Answers a body over the limit with 413: a problem JSON for API-style requests, plain text otherwise. Bodies that
+/// Answers a request target (path and query) over its limit with 414, and a body over the limit with 413: a problem JSON for API-style requests, plain text otherwise. Bodies that
 /// declare their length are refused before anything reads them; chunked ones when Kestrel's read passes the limit,
 /// even when the reader (antiforgery, form binding) catches that error and answers something else.
 /// </summary>
@@ -12,6 +12,12 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (TargetLength(context) > options.Value.MaxRequestTargetBytes)
+        {
+            await RejectTargetAsync(context, options.Value.MaxRequestTargetBytes);
+            return;
+        }
+
         // The server's own limit when it has one (null there means unlimited); ours on servers without the feature.
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         var limit = sizeFeature is null ? options.Value.MaxRequestBodyBytes : sizeFeature.MaxRequestBodySize;
@@ -53,6 +59,28 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         if (watched is { LimitReached: true } && !context.Response.HasStarted)
         {
             await RejectAsync(context, limit);
+        }
+    }
+
+    /// <summary>The target as the client sent it; servers without the raw form (the test server) give path and query.</summary>
+    private static int TargetLength(HttpContext context) =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw.Length
+            : (context.Request.PathBase.Value?.Length ?? 0) + (context.Request.Path.Value?.Length ?? 0) + (context.Request.QueryString.Value?.Length ?? 0);
+
+    private static async Task RejectTargetAsync(HttpContext context, int limit)
+    {
+        const string Title = "Address too long";
+        var detail = $"The request's path and query are longer than this server accepts ({limit / 1024} KB).";
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status414UriTooLong;
+        if (WantsJson(context.Request))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status414UriTooLong, title: Title, detail: detail).ExecuteAsync(context);
+        }
+        else
+        {
+            await Results.Text($"{Title}. {detail}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status414UriTooLong).ExecuteAsync(context);
         }
     }
 

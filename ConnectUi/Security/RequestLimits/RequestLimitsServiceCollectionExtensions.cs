@@ -10,13 +10,18 @@ public static class RequestLimitsServiceCollectionExtensions
     {
         var section = configuration.GetSection(RequestLimitOptions.Section);
         var limits = section.Get<RequestLimitOptions>() ?? new RequestLimitOptions();
-        if (limits.MaxRequestBodyBytes <= 0 || limits.MaxHubMessageBytes <= 0 || limits.MaxFormValueBytes <= 0 || limits.MaxFormValueCount <= 0)
+        if (limits.MaxRequestBodyBytes <= 0 || limits.MaxHubMessageBytes <= 0 || limits.MaxFormValueBytes <= 0 || limits.MaxFormValueCount <= 0
+            || limits.MaxRequestTargetBytes <= 0 || limits.MaxRequestTargetBytes > RequestLimitOptions.ServerRequestLineBytes / 2)
         {
-            throw new InvalidOperationException($"Every limit under {RequestLimitOptions.Section} must be positive.");
+            throw new InvalidOperationException($"Every limit under {RequestLimitOptions.Section} must be positive, and MaxRequestTargetBytes at most {RequestLimitOptions.ServerRequestLineBytes / 2}.");
         }
 
         services.AddOptions<RequestLimitOptions>().Bind(section);
-        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        services.Configure<KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            o.Limits.MaxRequestLineSize = RequestLimitOptions.ServerRequestLineBytes;
+        });
         services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes;

@@ -15,6 +15,12 @@ public sealed record CredentialField
     /// <summary>Anchor of the guide step that explains where to find this value.</summary>
     public required string GuideStepAnchor { get; init; }
 
+    /// <summary>
+    /// The longest value the server accepts in this field, rendered as the input's <c>maxlength</c>: typing or pasting
+    /// stops there, far below the circuit's message limit, and a longer value sent anyway gets the field's own message.
+    /// </summary>
+    public required int MaxLength { get; init; }
+
     /// <summary>Masked in the form, with a show/hide toggle.</summary>
     public bool IsMasked { get; init; }
 

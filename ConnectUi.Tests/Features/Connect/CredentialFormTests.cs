@@ -323,6 +323,52 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
     }
 
+    public static TheoryData<string, string, string> OversizeFields => new()
+    {
+        { KonnektiveProvider.Id, "ApiLoginId", KonnektiveStrings.LoginIdTooLong },
+        { KonnektiveProvider.Id, "ApiPassword", KonnektiveStrings.PasswordTooLong },
+        { ConnectWisePsaProvider.Id, "Hostname", ConnectWisePsaStrings.HostnameInvalid },
+        { ConnectWisePsaProvider.Id, "ApiVersion", ConnectWisePsaStrings.ApiVersionFormat },
+        { ConnectWisePsaProvider.Id, "ClientId", ConnectWisePsaStrings.ClientIdFormat },
+        { ConnectWisePsaProvider.Id, "Username", ConnectWisePsaStrings.UsernameTooLong },
+        { ConnectWisePsaProvider.Id, "Password", ConnectWisePsaStrings.PasswordTooLong },
+    };
+
+    [Theory]
+    [MemberData(nameof(OversizeFields))]
+    public void Each_input_carries_the_servers_length_limit_as_maxlength(string providerId, string field, string _)
+    {
+        var provider = Provider(providerId);
+        var form = RenderForm(provider);
+        var limit = provider.Fields.Single(f => f.Name == field).MaxLength;
+
+        Assert.Equal(limit.ToString(System.Globalization.CultureInfo.InvariantCulture), form.Find($"#field-{field}").GetAttribute("maxlength"));
+
+        // The limit is the validator's: one character more is refused by the same rules the server applies.
+        var model = provider.CreateModel();
+        model[field] = new string('a', limit + 1);
+        Assert.Contains(provider.Validator.Validate(new FluentValidation.ValidationContext<object>(model)).Errors, e => e.PropertyName == field);
+    }
+
+    [Theory]
+    [MemberData(nameof(OversizeFields))]
+    public void A_value_longer_than_maxlength_sent_anyway_gets_the_fields_own_message_and_stays_in_the_field(string providerId, string field, string message)
+    {
+        foreach (var length in new[] { Provider(providerId).Fields.Single(f => f.Name == field).MaxLength + 1, 30_000 })
+        {
+            var form = RenderForm(Provider(providerId));
+            var value = new string('a', length);
+
+            form.Find($"#field-{field}").Input(value);
+
+            Assert.Equal([message], ErrorsOf(form, field));
+            Assert.Equal(value, form.Find($"#field-{field}").GetAttribute("value"));
+        }
+    }
+
+    private static ProviderDefinition Provider(string id) =>
+        id == KonnektiveProvider.Id ? KonnektiveProvider.Definition : ConnectWisePsaProvider.Definition;
+
     private IRenderedComponent<CredentialForm> RenderForm(ProviderDefinition provider) =>
         Render<CredentialForm>(p => p
             .Add(c => c.Provider, provider)

@@ -12,6 +12,7 @@ namespace ConnectUi.Features.Session;
 public sealed partial class SessionStartPage
 {
     private SessionStatus? _ended;
+    private string? _startPath;
 
     [Inject]
     public required ISessionService Sessions { get; init; }
@@ -57,7 +58,20 @@ public sealed partial class SessionStartPage
         if (RendererInfo.IsInteractive)
         {
             Context.Start(lookup.Session!, reconnectTarget);
-            Navigation.NavigateTo(Context.StartPath(), replace: true);
+            _startPath = Context.StartPath();
+        }
+    }
+
+    /// <summary>
+    /// Moves on once rendered, not during the first render: until the router has rendered, the browser does not know
+    /// the circuit handles navigation and would fetch the next page over HTTP, where the tab's session is unknown (403).
+    /// </summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (_startPath is { } path)
+        {
+            _startPath = null;
+            Navigation.NavigateTo(path, replace: true);
         }
     }
 }

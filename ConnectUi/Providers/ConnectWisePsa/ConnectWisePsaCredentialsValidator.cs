@@ -7,12 +7,19 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
 {
     public const int MaxSecretLength = 256;
 
+    /// <summary>"2025.123": a four-digit year, a dot and up to three digits.</summary>
+    public const int MaxApiVersionLength = 8;
+
+    /// <summary>A GUID (36 characters), with room for braces; anything longer cannot be one.</summary>
+    public const int MaxClientIdLength = 64;
+
     // Messages are read per validation, not at construction: the one validator instance serves every request's UI culture.
     public ConnectWisePsaCredentialsValidator()
     {
         RuleFor(m => m.Hostname)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => ConnectWisePsaStrings.HostnameRequired)
+            .MaximumLength(HostnameNormalizer.MaxInputLength).WithMessage(_ => ConnectWisePsaStrings.HostnameInvalid)
             .Must(h => !h.Contains("://", StringComparison.Ordinal)).WithMessage(_ => ConnectWisePsaStrings.HostnameHasScheme)
             .Must(h => !h.Contains('/') && !h.Contains('\\')).WithMessage(_ => ConnectWisePsaStrings.HostnameHasPath)
             .Must(h => !h.Any(char.IsWhiteSpace)).WithMessage(_ => ConnectWisePsaStrings.HostnameHasSpaces)
@@ -29,7 +36,7 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => ConnectWisePsaStrings.ClientIdRequired)
             // Guid.TryParse trims surrounding whitespace, which would let a trailing line break through to the request header.
-            .Must(v => v.Length <= 64 && !v.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) && Guid.TryParse(v, out _))
+            .Must(v => v.Length <= MaxClientIdLength && !v.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) && Guid.TryParse(v, out _))
             .WithMessage(_ => ConnectWisePsaStrings.ClientIdFormat);
 
         RuleFor(m => m.Username)

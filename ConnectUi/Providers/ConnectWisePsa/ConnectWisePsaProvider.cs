@@ -39,6 +39,9 @@ public static class ConnectWisePsaProvider
                 GuideStepAnchor = Steps.HostnameAndVersion,
                 Suggestions = CloudHostnames,
                 Normalize = HostnameNormalizer.Normalize,
+
+                // Room for a pasted API URL, which is cut down to its hostname.
+                MaxLength = HostnameNormalizer.MaxInputLength,
                 InputMode = "url",
             },
             new CredentialField
@@ -48,6 +51,7 @@ public static class ConnectWisePsaProvider
                 HelpText = () => ConnectWisePsaStrings.ApiVersionHelpText,
                 Placeholder = () => ConnectWisePsaStrings.ApiVersionPlaceholder,
                 GuideStepAnchor = Steps.HostnameAndVersion,
+                MaxLength = ConnectWisePsaCredentialsValidator.MaxApiVersionLength,
                 InputMode = "decimal",
             },
             new CredentialField
@@ -57,6 +61,7 @@ public static class ConnectWisePsaProvider
                 HelpText = () => ConnectWisePsaStrings.ClientIdHelpText,
                 Placeholder = () => ConnectWisePsaStrings.ClientIdPlaceholder,
                 GuideStepAnchor = Steps.ClientIdAndKeys,
+                MaxLength = ConnectWisePsaCredentialsValidator.MaxClientIdLength,
                 IsSecret = true,
             },
             new CredentialField
@@ -66,6 +71,7 @@ public static class ConnectWisePsaProvider
                 HelpText = () => ConnectWisePsaStrings.UsernameHelpText,
                 Placeholder = () => ConnectWisePsaStrings.UsernamePlaceholder,
                 GuideStepAnchor = Steps.ClientIdAndKeys,
+                MaxLength = ConnectWisePsaCredentialsValidator.MaxSecretLength,
                 IsSecret = true,
             },
             new CredentialField
@@ -75,6 +81,7 @@ public static class ConnectWisePsaProvider
                 HelpText = () => ConnectWisePsaStrings.PasswordHelpText,
                 Placeholder = () => ConnectWisePsaStrings.PasswordPlaceholder,
                 GuideStepAnchor = Steps.ClientIdAndKeys,
+                MaxLength = ConnectWisePsaCredentialsValidator.MaxSecretLength,
                 IsMasked = true,
                 IsSecret = true,
             },

@@ -9,7 +9,8 @@ namespace ConnectUi.Providers.ConnectWisePsa;
 public static class HostnameNormalizer
 {
     public const int MaxLength = 253;
-    private const int MaxInputLength = 2048;
+    /// <summary>The longest input normalized: a full API URL pasted into the field fits.</summary>
+    public const int MaxInputLength = 2048;
 
     public static NormalizedValue Normalize(string raw)
     {

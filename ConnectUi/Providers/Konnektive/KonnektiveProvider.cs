@@ -31,6 +31,7 @@ public static class KonnektiveProvider
                 HelpText = () => KonnektiveStrings.ApiLoginIdHelpText,
                 Placeholder = () => KonnektiveStrings.ApiLoginIdPlaceholder,
                 GuideStepAnchor = Steps.FindCredentials,
+                MaxLength = KonnektiveCredentialsValidator.MaxLength,
                 IsSecret = true,
             },
             new CredentialField
@@ -40,6 +41,7 @@ public static class KonnektiveProvider
                 HelpText = () => KonnektiveStrings.ApiPasswordHelpText,
                 Placeholder = () => KonnektiveStrings.ApiPasswordPlaceholder,
                 GuideStepAnchor = Steps.FindCredentials,
+                MaxLength = KonnektiveCredentialsValidator.MaxLength,
                 IsMasked = true,
                 IsSecret = true,
             },

@@ -12,10 +12,13 @@ internal static class BenchmarkSettings
         // The pages a person sees, as in the quickstart; with sessions required the benchmark would weigh the expired-link page.
         ["ConnectUi:Sessions:Required"] = "false",
 
+        // Production refuses an unprotected key ring; this database is thrown away after the run.
+        ["ConnectUi:DataProtection:AllowUnprotectedKeys"] = "true",
+
         // Every request comes from one loopback address and reuses the sandbox accounts: the attempt limits would
         // answer "too many attempts" after five submits and the benchmark would measure the refusal.
         ["ConnectUi:RateLimits:PerCaller:PermitLimit"] = "100000000",
-        ["ConnectUi:RateLimits:PerAccount:PermitLimit"] = "100000000",
+        ["ConnectUi:RateLimits:Lockout:AccountFailuresBeforeDelay"] = "100000000",
         ["ConnectUi:RateLimits:Lockout:FailuresBeforeLockout"] = "100000000",
 
         // Console logging per request would measure the terminal, not the app.

@@ -49,7 +49,7 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         // Every journey comes from one loopback address and reuses the sandbox accounts: the attempt limits
         // have unit tests of their own and must not make journeys depend on their order.
         builder.UseSetting("ConnectUi:RateLimits:PerCaller:PermitLimit", "10000");
-        builder.UseSetting("ConnectUi:RateLimits:PerAccount:PermitLimit", "10000");
+        builder.UseSetting("ConnectUi:RateLimits:Lockout:AccountFailuresBeforeDelay", "10000");
         builder.UseSetting("ConnectUi:RateLimits:Lockout:FailuresBeforeLockout", "10000");
         foreach (var (key, value) in _settings)
         {

@@ -16,11 +16,14 @@ public sealed class FakeProviderVerifier(string providerId, FakeTimeProvider tim
     /// <summary>Runs during the call, after the clock moved: lets a test cancel or throw mid-call.</summary>
     public Action<CancellationToken>? During { get; set; }
 
-    public int Calls { get; private set; }
+    private int _calls;
+
+    /// <summary>Counted safely across threads: some tests send many attempts at once.</summary>
+    public int Calls => Volatile.Read(ref _calls);
 
     public Task<VerificationResult> VerifyAsync(CredentialModel credentials, CancellationToken cancellationToken)
     {
-        Calls++;
+        Interlocked.Increment(ref _calls);
         time.Advance(Takes);
         During?.Invoke(cancellationToken);
         return Task.FromResult(Result);

@@ -45,6 +45,9 @@ public sealed class HostApiTestApp : WebApplicationFactory<Program>
             ["ConnectUi:HostApiKeys:1"] = Hash(OtherApiKey),
             ["ConnectUi:Embedding:AllowedOrigins:0"] = AllowedOrigin,
             ["ConnectUi:HostName"] = "Acme Portal",
+
+            // Production refuses an unprotected key ring; this database is thrown away (KeyRingStartupTests covers the rule).
+            ["ConnectUi:DataProtection:AllowUnprotectedKeys"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -8,7 +8,7 @@ namespace ConnectUi.Tests.Support;
 /// The whole app on the in-memory test server, with a SQLite file of its own (deleted on dispose) and optional
 /// extra settings. For tests of the HTTP pipeline: headers, limits, health endpoints.
 /// </summary>
-public sealed class ConnectUiWebApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ConnectUiWebApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Production")
     : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "connectui-tests", Guid.NewGuid().ToString("N"));
@@ -18,8 +18,11 @@ public sealed class ConnectUiWebApplicationFactory(IReadOnlyDictionary<string, s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:ConnectUi", $"Data Source={DatabasePath};Pooling=False");
+
+        // Production refuses an unprotected key ring; these databases are thrown away (KeyRingStartupTests covers the rule).
+        builder.UseSetting("ConnectUi:DataProtection:AllowUnprotectedKeys", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,6 +1,6 @@
 using ConnectUi.Connections.Storage;
+using ConnectUi.Connections.Storage.KeyRing;
 using ConnectUi.Security.Redaction;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +16,12 @@ public static class ConnectionsServiceCollectionExtensions
     public const string KeyCertificatePathKey = "ConnectUi:DataProtection:KeyCertificatePath";
 
     public const string KeyCertificatePasswordKey = "ConnectUi:DataProtection:KeyCertificatePassword";
+
+    /// <summary>A file with a 256-bit key in base64 that encrypts the key ring at rest, instead of a certificate.</summary>
+    public const string KeyEncryptionKeyPathKey = "ConnectUi:DataProtection:KeyEncryptionKeyPath";
+
+    /// <summary>Lets the app start outside Development with the key ring stored unencrypted.</summary>
+    public const string AllowUnprotectedKeysKey = "ConnectUi:DataProtection:AllowUnprotectedKeys";
 
     /// <summary>
     /// Registers the connection service: provider test call, then encrypted storage in SQLite
@@ -34,13 +40,9 @@ public static class ConnectionsServiceCollectionExtensions
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<ConnectUiDbContext>();
 
-        // The key ring sits in the same database as the encrypted credentials: in production, encrypt it with a
-        // certificate kept outside the database, so a copy of the database file alone decrypts nothing.
-        if (configuration[KeyCertificatePathKey] is { Length: > 0 } certificatePath)
-        {
-            dataProtection.ProtectKeysWithCertificate(
-                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration[KeyCertificatePasswordKey]));
-        }
+        // The key ring sits in the same database as the encrypted credentials: encrypt it with a certificate or key file
+        // kept outside the database, so a copy of the database file alone decrypts nothing.
+        dataProtection.ProtectKeyRing(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CredentialProtector>();

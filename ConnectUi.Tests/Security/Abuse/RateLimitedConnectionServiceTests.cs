@@ -78,22 +78,87 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task One_provider_account_is_limited_whoever_tries_it()
+    public async Task A_third_party_cannot_lock_the_owner_out_of_their_account()
     {
-        _settings["ConnectUi:RateLimits:PerAccount:PermitLimit"] = "3";
+        LiftWindowLimits();
         await StartAsync();
-        for (var i = 0; i < 3; i++)
+        _db.Konnektive.Refuse(VerificationOutcome.InvalidCredentials);
+        _caller.Key = "session:attacker";
+        for (var i = 0; i < 8; i++)
         {
-            _caller.Key = $"ip:203.0.113.{i}";
-            Assert.Equal(ConnectStatus.Connected, (await _db.ConnectAsync(Konnektive())).Status);
+            await ConnectAdvancingClockAsync(Konnektive(password: $"guess-{i}"));
         }
 
-        _caller.Key = "ip:203.0.113.99";
-        var refused = await _db.ConnectAsync(Konnektive(endUserId: "someone-else"));
+        Assert.Equal(ConnectStatus.TooManyAttempts, (await _db.ConnectAsync(Konnektive(password: "guess-8"))).Status);
 
-        Assert.Equal(ConnectStatus.TooManyAttempts, refused.Status);
-        Assert.Equal(3, _db.Konnektive.Calls);
-        Assert.Equal(ConnectStatus.Connected, (await _db.ConnectAsync(ConnectWise())).Status);
+        _db.Konnektive.Result = new VerificationResult(VerificationOutcome.Verified, AccountLabel: "Acme");
+        _caller.Key = "session:owner";
+        var owner = await _db.ConnectAsync(Konnektive());
+
+        Assert.Equal(ConnectStatus.Connected, owner.Status);
+    }
+
+    [Fact]
+    public async Task Past_the_accounts_ceiling_the_owner_waits_for_a_turn_but_gets_through()
+    {
+        LiftWindowLimits();
+        await StartAsync();
+        _db.Konnektive.Refuse(VerificationOutcome.InvalidCredentials);
+        for (var session = 0; session < 6; session++)
+        {
+            _caller.Key = $"session:attacker-{session}";
+            for (var i = 0; i < 3; i++)
+            {
+                await ConnectAdvancingClockAsync(Konnektive(password: $"guess-{session}-{i}"));
+            }
+        }
+
+        _db.Konnektive.Result = new VerificationResult(VerificationOutcome.Verified, AccountLabel: "Acme");
+        _caller.Key = "session:owner";
+        var started = _db.Time.GetUtcNow();
+        var pending = _db.ConnectAsync(Konnektive());
+        await Task.Delay(50);
+        Assert.False(pending.IsCompleted, "Past 18 refused sign-ins, an attempt waits for its turn.");
+        var owner = await CompleteAdvancingClockAsync(pending);
+
+        Assert.Equal(ConnectStatus.Connected, owner.Status);
+        Assert.InRange(_db.Time.GetUtcNow() - started, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(32));
+    }
+
+    [Fact]
+    public async Task Brute_force_from_100_sessions_at_once_reaches_the_provider_at_most_33_times_in_ten_minutes()
+    {
+        LiftWindowLimits();
+        await StartAsync();
+        _db.Konnektive.Refuse(VerificationOutcome.InvalidCredentials);
+        _db.Konnektive.Takes = TimeSpan.Zero;
+        var end = _db.Time.GetUtcNow() + TimeSpan.FromMinutes(10);
+
+        var attackers = Enumerable.Range(0, 100).Select(session => Task.Run(async () =>
+        {
+            _caller.Key = $"session:attacker-{session}";
+            for (var i = 0; i < 3; i++)
+            {
+                await _db.ConnectAsync(Konnektive(password: $"guess-{session}-{i}"));
+            }
+        })).ToArray();
+        while (_db.Time.GetUtcNow() < end)
+        {
+            await Task.Delay(5);
+            _db.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.InRange(_db.Konnektive.Calls, 11, 33);
+
+        // Let the waiting attempts finish before the database goes away.
+        var all = Task.WhenAll(attackers);
+        while (!all.IsCompleted)
+        {
+            _db.Time.Advance(TimeSpan.FromHours(1));
+            await Task.Delay(5);
+        }
+
+        await all;
     }
 
     [Fact]
@@ -210,7 +275,7 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
         var options = _db.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         Assert.Equal(2, options.PerCaller.PermitLimit);
         Assert.Equal(TimeSpan.FromSeconds(10), options.PerCaller.Window);
-        Assert.Equal(5, options.PerAccount.PermitLimit);
+        Assert.Equal(10, options.Lockout.AccountFailuresBeforeDelay);
         Assert.Equal(TimeSpan.FromMinutes(15), options.Lockout.MaxLockout);
 
         await _db.ConnectAsync(ConnectWise());
@@ -220,7 +285,8 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
 
     [Theory]
     [InlineData("ConnectUi:RateLimits:PerCaller:PermitLimit", "0")]
-    [InlineData("ConnectUi:RateLimits:PerAccount:Window", "00:00:00")]
+    [InlineData("ConnectUi:RateLimits:Lockout:AccountMaxDelay", "00:00:01")]
+    [InlineData("ConnectUi:RateLimits:Lockout:AccountMaxDelay", "00:10:00")]
     [InlineData("ConnectUi:RateLimits:Lockout:MaxLockout", "00:00:01")]
     [InlineData("ConnectUi:RateLimits:FailedAuthentication:PermitLimit", "0")]
     public async Task Nonsense_limits_are_refused(string key, string value)
@@ -246,7 +312,6 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
     private void LiftWindowLimits()
     {
         _settings["ConnectUi:RateLimits:PerCaller:PermitLimit"] = "1000";
-        _settings["ConnectUi:RateLimits:PerAccount:PermitLimit"] = "1000";
     }
 
     private async Task StartAsync(Action<IServiceCollection>? more = null)
@@ -260,9 +325,30 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
         });
     }
 
+    /// <summary>Runs an attempt that may wait for its turn on the account, moving the fake clock until it is done.</summary>
+    private Task<ConnectResult> ConnectAdvancingClockAsync(ConnectRequest request) => CompleteAdvancingClockAsync(_db.ConnectAsync(request));
+
+    private async Task<ConnectResult> CompleteAdvancingClockAsync(Task<ConnectResult> pending)
+    {
+        while (!pending.IsCompleted)
+        {
+            _db.Time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(5);
+        }
+
+        return await pending;
+    }
+
+    /// <summary>The caller of the current async flow, so attempts started at once can come from different sessions.</summary>
     private sealed class SwitchablePartition : IAttemptPartition
     {
-        public string Key { get; set; } = "ip:192.0.2.1";
+        private readonly AsyncLocal<string?> _key = new();
+
+        public string Key
+        {
+            get => _key.Value ?? "ip:192.0.2.1";
+            set => _key.Value = value;
+        }
 
         public string CallerKey => Key;
     }

@@ -19,7 +19,6 @@ public sealed partial class ConnectWisePsaCredentialsValidator : AbstractValidat
         RuleFor(m => m.Hostname)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => ConnectWisePsaStrings.HostnameRequired)
-            .MaximumLength(HostnameNormalizer.MaxInputLength).WithMessage(_ => ConnectWisePsaStrings.HostnameInvalid)
             .Must(h => !h.Contains("://", StringComparison.Ordinal)).WithMessage(_ => ConnectWisePsaStrings.HostnameHasScheme)
             .Must(h => !h.Contains('/') && !h.Contains('\\')).WithMessage(_ => ConnectWisePsaStrings.HostnameHasPath)
             .Must(h => !h.Any(char.IsWhiteSpace)).WithMessage(_ => ConnectWisePsaStrings.HostnameHasSpaces)

@@ -19,14 +19,15 @@ public static class AbuseServiceCollectionExtensions
 
         services.AddOptions<RateLimitOptions>()
             .Bind(configuration.GetSection(RateLimitOptions.Section))
-            .Validate(o => o.PerCaller.IsValid && o.PerAccount.IsValid && o.HostApi.IsValid && o.FailedAuthentication.IsValid,
+            .Validate(o => o.PerCaller.IsValid && o.HostApi.IsValid && o.FailedAuthentication.IsValid,
                 $"{RateLimitOptions.Section}: every PermitLimit and Window must be positive.")
             .Validate(o => o.Lockout.IsValid,
-                $"{RateLimitOptions.Section}:Lockout: FailuresBeforeLockout and FirstLockout must be positive, FirstLockout <= MaxLockout <= ForgetFailuresAfter.")
+                $"{RateLimitOptions.Section}:Lockout: FailuresBeforeLockout, FirstLockout, AccountFailuresBeforeDelay and AccountFirstDelay must be positive, FirstLockout <= MaxLockout <= ForgetFailuresAfter, AccountFirstDelay <= AccountMaxDelay <= 2 minutes.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VerificationAttemptLimiter>();
+        services.TryAddSingleton<ILockoutStore, InMemoryLockoutStore>();
         services.TryAddSingleton<AccountLockout>();
         services.TryAddSingleton<FailedAuthenticationLimiter>();
         services.AddHttpContextAccessor();

@@ -1,98 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using ConnectUi.Connections;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Security.Abuse;
 
 /// <summary>
-/// Exponential back-off per provider account after refused sign-ins: after <see cref="LockoutLimit.FailuresBeforeLockout"/>
-/// failures in a row the account is locked for <see cref="LockoutLimit.FirstLockout"/>, doubling with each further
-/// failure up to <see cref="LockoutLimit.MaxLockout"/>; a verified attempt clears it. Providers lock API users that
-/// fail too often, and a customer should not lose theirs because someone guessed passwords through our form.
+/// Refused sign-ins, counted twice: per provider account and caller (a connect session or client address), which
+/// locks that caller out of that account with exponential back-off; and per account across every caller, which past a
+/// ceiling spaces attempts out (each waits for its turn) instead of locking, so a third party can slow the owner down
+/// but never lock them out. A verified sign-in clears both. Counting lives in <see cref="ILockoutStore"/>, the
+/// durations in <see cref="LockoutPolicy"/>.
 /// </summary>
-public sealed class AccountLockout(IOptions<RateLimitOptions> options, TimeProvider time)
+public sealed class AccountLockout(IOptions<RateLimitOptions> options, ILockoutStore store, TimeProvider time)
 {
-    /// <summary>Above this many remembered accounts, stale entries are swept on the next failure.</summary>
-    internal const int SweepThreshold = 10_000;
+    private readonly LockoutPolicy _policy = new(options.Value.Lockout);
 
-    private readonly LockoutLimit _limit = options.Value.Lockout;
-    private readonly Dictionary<string, Streak> _streaks = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    /// <summary>How long this caller stays locked out of the account, or null when it may try.</summary>
+    public async ValueTask<TimeSpan?> LockedForAsync(string accountKey, string callerKey, CancellationToken cancellationToken) =>
+        await store.GetAsync(PairKey(accountKey, callerKey), cancellationToken) is { } streak
+            ? _policy.CallerLockedFor(streak, time.GetUtcNow())
+            : null;
 
-    internal int RememberedAccounts
+    /// <summary>
+    /// Starts an attempt on the account and says how long it must wait for its turn. The attempt counts as a failure
+    /// from now on (<see cref="EndAttemptAsync"/> takes that back unless the provider refused the sign-in), so a burst
+    /// of simultaneous attempts is spaced out as if each before it had failed.
+    /// </summary>
+    public async ValueTask<TimeSpan> BeginAttemptAsync(string accountKey, CancellationToken cancellationToken)
     {
-        get
+        var now = time.GetUtcNow();
+        var streak = await store.RecordFailureAsync(AccountKey(accountKey), now, _policy.Limit.ForgetFailuresAfter, cancellationToken);
+        var spacing = _policy.AccountSpacingAfter(streak.Failures - 1);
+        if (spacing <= TimeSpan.Zero)
         {
-            lock (_lock)
-            {
-                return _streaks.Count;
-            }
+            return TimeSpan.Zero;
+        }
+
+        var turn = await store.ReserveTurnAsync(AccountKey(accountKey), now, spacing, cancellationToken);
+        return turn - now;
+    }
+
+    /// <summary>
+    /// Ends an attempt begun with <see cref="BeginAttemptAsync"/>: null outcome when it never reached an answer. Returns
+    /// the lock-out a refused sign-in starts for this caller, if any.
+    /// </summary>
+    public async ValueTask<TimeSpan?> EndAttemptAsync(string accountKey, string callerKey, VerificationOutcome? outcome, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case VerificationOutcome.Verified:
+                await store.ClearAsync(AccountKey(accountKey), cancellationToken);
+                await store.ClearAsync(PairKey(accountKey, callerKey), cancellationToken);
+                return null;
+            case VerificationOutcome.InvalidCredentials:
+                var pair = await store.RecordFailureAsync(PairKey(accountKey, callerKey), time.GetUtcNow(), _policy.Limit.ForgetFailuresAfter, cancellationToken);
+                return _policy.CallerLockoutAfter(pair.Failures);
+            default:
+                // Timeouts, IP not allowed and the like say nothing about the password: not a failure of the account.
+                await store.ForgiveFailureAsync(AccountKey(accountKey), cancellationToken);
+                return null;
         }
     }
 
-    /// <summary>How long the account stays locked, or null when attempts may go to the provider.</summary>
-    public TimeSpan? LockedFor(string accountKey)
-    {
-        lock (_lock)
-        {
-            var now = time.GetUtcNow();
-            return _streaks.TryGetValue(accountKey, out var streak) && streak.LockedUntil > now ? streak.LockedUntil - now : null;
-        }
-    }
+    private static string AccountKey(string accountKey) => "account:" + accountKey;
 
-    /// <summary>Counts an authentication failure; returns the lock-out it starts, if any.</summary>
-    public TimeSpan? RecordFailure(string accountKey)
-    {
-        lock (_lock)
-        {
-            var now = time.GetUtcNow();
-            if (_streaks.Count >= SweepThreshold)
-            {
-                Sweep(now);
-            }
-
-            var failures = _streaks.TryGetValue(accountKey, out var streak) && !IsForgotten(streak, now) ? streak.Failures + 1 : 1;
-            var lockout = LockoutAfter(failures);
-            _streaks[accountKey] = new Streak(failures, now, lockout is { } duration ? now + duration : DateTimeOffset.MinValue);
-            return lockout;
-        }
-    }
-
-    public void RecordSuccess(string accountKey)
-    {
-        lock (_lock)
-        {
-            _streaks.Remove(accountKey);
-        }
-    }
-
-    private TimeSpan? LockoutAfter(int failures)
-    {
-        var doublings = failures - _limit.FailuresBeforeLockout;
-        if (doublings < 0)
-        {
-            return null;
-        }
-
-        // Compared before shifting, so a long first lock-out or a long streak cannot overflow.
-        if (doublings >= 62 || _limit.FirstLockout.Ticks > _limit.MaxLockout.Ticks >> doublings)
-        {
-            return _limit.MaxLockout;
-        }
-
-        return TimeSpan.FromTicks(_limit.FirstLockout.Ticks << doublings);
-    }
-
-    private bool IsForgotten(Streak streak, DateTimeOffset now) => now - streak.LastFailureAt > _limit.ForgetFailuresAfter;
-
-    private void Sweep(DateTimeOffset now)
-    {
-        foreach (var (key, streak) in _streaks)
-        {
-            if (IsForgotten(streak, now) && streak.LockedUntil <= now)
-            {
-                _streaks.Remove(key);
-            }
-        }
-    }
-
-    private sealed record Streak(int Failures, DateTimeOffset LastFailureAt, DateTimeOffset LockedUntil);
+    /// <summary>Hashed, so the store holds neither the caller's address nor a guessable pairing.</summary>
+    private static string PairKey(string accountKey, string callerKey) =>
+        "caller:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(accountKey + "\n" + callerKey)));
 }

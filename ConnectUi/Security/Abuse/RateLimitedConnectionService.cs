@@ -4,14 +4,16 @@ using ConnectUi.Connections;
 namespace ConnectUi.Security.Abuse;
 
 /// <summary>
-/// Puts the abuse limits in front of the connection service: a caller or a provider account over its attempt limit,
-/// or an account locked after refused sign-ins, gets <see cref="ConnectStatus.TooManyAttempts"/> and the provider is not called.
+/// Puts the abuse limits in front of the connection service: a caller over its attempt limit, or locked out of this
+/// account after refused sign-ins, gets <see cref="ConnectStatus.TooManyAttempts"/> and the provider is not called; an
+/// account that many callers failed on is slowed down (each attempt waits for its turn), never locked.
 /// </summary>
 public sealed partial class RateLimitedConnectionService(
     IConnectionService inner,
     IAttemptPartition caller,
     VerificationAttemptLimiter limiter,
     AccountLockout lockout,
+    TimeProvider time,
     ILogger<RateLimitedConnectionService> logger) : IConnectionService
 {
     public async Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
@@ -19,38 +21,47 @@ public sealed partial class RateLimitedConnectionService(
         ArgumentNullException.ThrowIfNull(request);
         var providerId = request.Provider.Id;
         var account = AccountKeys.Of(request.Provider, request.Credentials);
+        var callerKey = caller.CallerKey;
 
         // Checked before taking a permit: while locked, waiting should not also use up the caller's allowance.
-        if (account is not null && lockout.LockedFor(account) is { } locked)
+        if (account is not null && await lockout.LockedForAsync(account, callerKey, cancellationToken) is { } locked)
         {
-            LogRefused(providerId, "account locked after refused sign-ins", Seconds(locked));
+            LogRefused(providerId, "this caller is locked out of the account after refused sign-ins", Seconds(locked));
             return TooManyAttempts(locked);
         }
 
-        var permit = limiter.TryAcquire(new AttemptKey(caller.CallerKey, account));
+        var permit = limiter.TryAcquire(callerKey);
         if (!permit.IsGranted)
         {
             LogRefused(providerId, "attempt limit reached", Seconds(permit.RetryAfter));
             return TooManyAttempts(permit.RetryAfter);
         }
 
-        var result = await inner.ConnectAsync(request, cancellationToken);
-        if (account is not null)
+        if (account is null)
         {
-            if (result.Outcome == VerificationOutcome.InvalidCredentials)
-            {
-                if (lockout.RecordFailure(account) is { } started)
-                {
-                    LogLockedOut(providerId, Seconds(started));
-                }
-            }
-            else if (result.Outcome == VerificationOutcome.Verified)
-            {
-                lockout.RecordSuccess(account);
-            }
+            return await inner.ConnectAsync(request, cancellationToken);
         }
 
-        return result;
+        VerificationOutcome? outcome = null;
+        try
+        {
+            if (await lockout.BeginAttemptAsync(account, cancellationToken) is { Ticks: > 0 } delay)
+            {
+                LogDelayed(providerId, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+
+            var result = await inner.ConnectAsync(request, cancellationToken);
+            outcome = result.Outcome;
+            return result;
+        }
+        finally
+        {
+            if (await lockout.EndAttemptAsync(account, callerKey, outcome, CancellationToken.None) is { } started)
+            {
+                LogLockedOut(providerId, Seconds(started));
+            }
+        }
     }
 
     /// <summary>Host API calls, limited by the host API's own rate-limit policy, not by a person's attempt limits.</summary>
@@ -75,6 +86,10 @@ public sealed partial class RateLimitedConnectionService(
     private partial void LogRefused(string providerId, string reason, int retryAfterSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "A {ProviderId} account is locked for {LockoutSeconds} s after repeated refused sign-ins")]
+        Message = "A caller is locked out of a {ProviderId} account for {LockoutSeconds} s after repeated refused sign-ins")]
     private partial void LogLockedOut(string providerId, int lockoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A {ProviderId} account has many refused sign-ins from several callers: this attempt waits {DelayMs} ms for its turn")]
+    private partial void LogDelayed(string providerId, int delayMs);
 }

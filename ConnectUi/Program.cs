@@ -6,6 +6,7 @@ using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
 using ConnectUi.Health;
 using ConnectUi.HostApi;
+using ConnectUi.Localization;
 using ConnectUi.Performance;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();
+builder.Services.AddConnectUiLocalization();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
@@ -43,6 +45,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseConnectUiResponseCompression();
 app.UseRequestLimits();
+app.UseConnectUiLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseColorSchemeHint();
 app.UseRateLimiter();
@@ -50,6 +53,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealth();
+app.MapCultureSwitch();
 app.MapSandbox();
 app.MapHostApi();
 app.MapEmbedding();

@@ -39,6 +39,9 @@ public static class HostApiRateLimiting
             : "ip:" + (CallerAddress.Of(context) ?? IAttemptPartition.Unknown);
     }
 
+    /// <summary>For the host's developers, so English whatever the caller's Accept-Language (host API texts are not localized).</summary>
+    internal static string Detail(int seconds) => string.Create(CultureInfo.InvariantCulture, $"Too many requests. Try again in {seconds} seconds.");
+
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
@@ -48,7 +51,7 @@ public static class HostApiRateLimiting
         await Results.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many requests",
-                detail: RateLimitedConnectionService.Message(wait))
+                detail: Detail(seconds))
             .ExecuteAsync(context);
     }
 }

@@ -158,7 +158,7 @@ public sealed class ReconnectJourneyTests(ConnectUiAppFixture app, BrowserFixtur
         var notice = page.GetByTestId("reconnect-notice");
         await Assertions.Expect(notice).ToContainTextAsync($"You are renewing your existing {providerName} connection for {connection.AccountLabel}");
         await Assertions.Expect(notice).ToContainTextAsync(
-            "last verified " + connection.LastVerifiedAt.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
+            "last verified " + connection.LastVerifiedAt.UtcDateTime.ToString("D", CultureInfo.GetCultureInfo("en")));
         await Assertions.Expect(notice).ToContainTextAsync($"If {providerName} refuses them, your current connection keeps working unchanged.");
     }
 

@@ -7,6 +7,7 @@ using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
 using ConnectUi.Health;
 using ConnectUi.HostApi;
+using ConnectUi.Localization;
 using ConnectUi.Performance;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
@@ -23,6 +24,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();
+builder.Services.AddConnectUiLocalization();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
@@ -47,6 +49,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseConnectUiResponseCompression();
 app.UseRequestLimits();
+app.UseConnectUiLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseColorSchemeHint();
 app.UseHostApi();
@@ -55,6 +58,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealth();
+app.MapCultureSwitch();
 app.MapSandbox();
 app.MapHostApi();
 app.MapEmbedding();

@@ -39,12 +39,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh, isolated context per test: no cookies or storage shared between tests.</summary>
-    public Task<IBrowserContext> NewContextAsync(string baseUrl, int width = 1280, ColorScheme colorScheme = ColorScheme.Light) =>
+    /// <param name="locale">The browser's language (its Accept-Language); English unless a journey asks for another.</param>
+    /// <param name="javaScriptEnabled">False to see the pages as served, before (or without) the interactive circuit.</param>
+    public Task<IBrowserContext> NewContextAsync(
+        string baseUrl, int width = 1280, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-US", bool javaScriptEnabled = true) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             ColorScheme = colorScheme,
+            Locale = locale,
+            JavaScriptEnabled = javaScriptEnabled,
         });
 
     public async Task DisposeAsync()

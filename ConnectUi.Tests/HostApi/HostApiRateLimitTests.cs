@@ -37,7 +37,7 @@ public sealed class HostApiRateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
-        Assert.Contains(string.Format(AbuseStrings.TooManyAttempts, 60), await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Too many requests. Try again in 60 seconds.", await refused.Content.ReadAsStringAsync());
 
         using var other = _app.CreateHostClient(HostApiTestApp.OtherApiKey);
         using var otherResponse = await other.GetAsync("api/connections?endUserId=user-1");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
+using ConnectUi.Localization;
 using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class TestServices
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddLocalization();
+        context.Services.AddConnectUiLocalization();
         context.Services.AddMudServices(options =>
         {
             options.PopoverOptions.CheckForPopoverProvider = false;

@@ -16,6 +16,12 @@ public sealed record CreateSessionRequest
 
     /// <summary>An existing connection of this end user whose credentials the person renews.</summary>
     public Guid? ReconnectConnectionId { get; init; }
+
+    /// <summary>
+    /// The language of the pages: <c>en</c>, <c>de</c>, <c>fr</c>, <c>es</c>, <c>ja</c> or <c>pt-BR</c>. Left out, the
+    /// person's language choice or browser decides.
+    /// </summary>
+    public string? Locale { get; init; }
 }
 
 /// <summary>The answer to <c>POST /api/connect/sessions</c>: send the person to <paramref name="ConnectUrl"/> before <paramref name="ExpiresAt"/>.</summary>

@@ -1,4 +1,5 @@
 using ConnectUi.Embedding;
+using ConnectUi.Localization;
 using ConnectUi.Providers;
 using FluentValidation;
 
@@ -38,6 +39,11 @@ public sealed class CreateSessionRequestValidator : AbstractValidator<CreateSess
             .Must(url => IsAllowedRedirect(url!, embedding, allowHttpLoopback))
             .WithMessage("redirectUrl must be an absolute https URL (http only for localhost in Development) on one of the origins in ConnectUi:Embedding:AllowedOrigins.")
             .When(r => r.RedirectUrl is not null);
+
+        RuleFor(r => r.Locale)
+            .Must(locale => SupportedCultures.Find(locale) is not null)
+            .WithMessage($"locale must be one of {string.Join(", ", SupportedCultures.Names)}.")
+            .When(r => r.Locale is not null);
 
         RuleFor(r => r.ReconnectConnectionId)
             .NotEqual(Guid.Empty).WithMessage("reconnectConnectionId must not be the empty GUID.");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
+using ConnectUi.Localization;
 using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -107,7 +108,8 @@ public static class HostApiEndpoints
                 body.EndUserEmail,
                 allowed,
                 body.RedirectUrl is null ? null : new Uri(body.RedirectUrl, UriKind.Absolute),
-                body.ReconnectConnectionId),
+                body.ReconnectConnectionId,
+                SupportedCultures.Find(body.Locale)),
             cancellationToken);
 
         var connectUrl = new Uri(PublicBase(request, host.Value), $"connect?session={created.Token}");

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ConnectUi.Providers;
 
 /// <summary>The registered providers, and the catalog's search over them.</summary>
@@ -14,7 +16,10 @@ public sealed class ProviderCatalog(IEnumerable<ProviderDefinition> providers)
     public ProviderDefinition? Find(string? id) =>
         id is null ? null : _providers.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Providers whose name, alias, category or description contains every word of the query.</summary>
+    /// <summary>
+    /// Providers whose name, alias, category or description contains every word of the query, in the page's language
+    /// or English category ids; case and accents do not matter ("electronico" finds "electrónico").
+    /// </summary>
     public IReadOnlyList<ProviderDefinition> Search(string? query, string? category = null, IReadOnlyCollection<string>? allowedIds = null)
     {
         var words = (query ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -26,8 +31,11 @@ public sealed class ProviderCatalog(IEnumerable<ProviderDefinition> providers)
     }
 
     private static bool Matches(ProviderDefinition provider, string word) =>
-        provider.DisplayName.Contains(word, StringComparison.OrdinalIgnoreCase)
-        || provider.Aliases.Any(a => a.Contains(word, StringComparison.OrdinalIgnoreCase))
-        || provider.Categories.Any(c => c.Contains(word, StringComparison.OrdinalIgnoreCase))
-        || provider.Description.Contains(word, StringComparison.OrdinalIgnoreCase);
+        Contains(provider.DisplayName, word)
+        || provider.Aliases.Any(a => Contains(a, word))
+        || provider.Categories.Any(c => Contains(c, word) || Contains(ProviderCategories.DisplayName(c), word))
+        || Contains(provider.Description(), word);
+
+    private static bool Contains(string text, string word) =>
+        CultureInfo.CurrentCulture.CompareInfo.IndexOf(text, word, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
 }

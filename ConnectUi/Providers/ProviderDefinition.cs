@@ -6,8 +6,13 @@ namespace ConnectUi.Providers;
 public sealed record ProviderDefinition
 {
     public required string Id { get; init; }
+    /// <summary>The product's own name, the same in every language.</summary>
     public required string DisplayName { get; init; }
-    public required string Description { get; init; }
+
+    // Texts are functions over the provider's resources, as CredentialField's are: each read follows the UI culture.
+    public required Func<string> Description { get; init; }
+
+    /// <summary>Category ids (see <see cref="ProviderCategories"/>); shown through <see cref="ProviderCategories.DisplayName"/>.</summary>
     public required IReadOnlyList<string> Categories { get; init; }
 
     /// <summary>Other names people search for (former or white-label product names).</summary>
@@ -16,7 +21,11 @@ public sealed record ProviderDefinition
     /// <summary>App-relative path of the logo SVG shipped in wwwroot.</summary>
     public required string LogoPath { get; init; }
 
-    public required ProviderGuide Guide { get; init; }
+    /// <summary>Writes the guide from the provider's resources, in the current UI culture.</summary>
+    public required Func<ProviderGuide> WriteGuide { get; init; }
+
+    /// <summary>The guide in the current UI culture.</summary>
+    public ProviderGuide Guide => WriteGuide();
     public required IReadOnlyList<CredentialField> Fields { get; init; }
 
     /// <summary>Creates an empty credential model for this provider's form.</summary>

@@ -4,6 +4,7 @@ namespace ConnectUi.Sessions;
 /// <param name="AllowedProviders">Provider ids the catalog offers; null offers every provider.</param>
 /// <param name="RedirectUrl">Where to send the person after connecting when there is no opener or parent window.</param>
 /// <param name="ReconnectConnectionId">The connection whose credentials the person renews; saving updates it in place.</param>
+/// <param name="Locale">The language the host asked for (one of <c>SupportedCultures</c>); null leaves it to the person's browser.</param>
 public sealed record ConnectSession(
     Guid Id,
     string EndUserId,
@@ -11,7 +12,8 @@ public sealed record ConnectSession(
     IReadOnlyList<string>? AllowedProviders,
     Uri? RedirectUrl,
     Guid? ReconnectConnectionId,
-    DateTimeOffset ExpiresAt)
+    DateTimeOffset ExpiresAt,
+    string? Locale = null)
 {
     public bool Allows(string providerId) =>
         AllowedProviders is null || AllowedProviders.Contains(providerId, StringComparer.OrdinalIgnoreCase);
@@ -23,7 +25,8 @@ public sealed record ConnectSession(
         SplitProviders(record.AllowedProviders),
         record.RedirectUrl is null ? null : new Uri(record.RedirectUrl, UriKind.Absolute),
         record.ReconnectConnectionId,
-        record.ExpiresAt);
+        record.ExpiresAt,
+        record.Locale);
 
     internal static string? JoinProviders(IReadOnlyCollection<string>? providers) =>
         providers is null ? null : string.Join(',', providers);
@@ -38,7 +41,8 @@ public sealed record NewSession(
     string? EndUserEmail = null,
     IReadOnlyList<string>? AllowedProviders = null,
     Uri? RedirectUrl = null,
-    Guid? ReconnectConnectionId = null);
+    Guid? ReconnectConnectionId = null,
+    string? Locale = null);
 
 /// <summary>A created session and its token: the only time the token exists in clear.</summary>
 public sealed record CreatedSession(string Token, ConnectSession Session);

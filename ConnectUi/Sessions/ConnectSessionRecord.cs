@@ -16,6 +16,9 @@ public sealed class ConnectSessionRecord
 
     public string? RedirectUrl { get; set; }
     public Guid? ReconnectConnectionId { get; set; }
+
+    /// <summary>The culture name the host asked for (<c>de</c>, <c>pt-BR</c>, …); null leaves it to the browser.</summary>
+    public string? Locale { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 

@@ -24,6 +24,7 @@ public sealed partial class SessionService(
             AllowedProviders = ConnectSession.JoinProviders(request.AllowedProviders),
             RedirectUrl = request.RedirectUrl?.AbsoluteUri,
             ReconnectConnectionId = request.ReconnectConnectionId,
+            Locale = request.Locale,
             CreatedAt = now,
             ExpiresAt = now + options.Value.Lifetime,
         };

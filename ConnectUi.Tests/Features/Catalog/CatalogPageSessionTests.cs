@@ -20,7 +20,7 @@ public sealed class CatalogPageSessionTests : ComponentTestContext
         DisplayName = "Acme Books",
         Aliases = [],
         Categories = ["Accounting"],
-        Description = "Bookkeeping.",
+        Description = () => "Bookkeeping.",
     };
 
     public CatalogPageSessionTests()

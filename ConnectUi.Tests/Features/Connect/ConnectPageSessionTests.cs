@@ -43,7 +43,7 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
         Assert.True(string.IsNullOrEmpty(page.Find("#field-Password").GetAttribute("value")));
         Assert.Empty(page.FindAll("[data-testid=back-to-catalog]"));
         Assert.Equal(string.Format(ConnectStrings.HeadingReconnect, ConnectWisePsaProvider.Definition.DisplayName), page.Find("h1").TextContent.Trim());
-        var lastVerified = TestServices.Now.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var lastVerified = TestServices.Now.UtcDateTime.ToString("D", CultureInfo.InvariantCulture);
         Assert.Contains(
             string.Format(ConnectStrings.ReconnectNotice, ConnectWisePsaProvider.Definition.DisplayName, "Acme Corp", lastVerified),
             page.Find("[data-testid=reconnect-notice]").TextContent);

@@ -270,7 +270,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         {
             Status = ConnectStatus.TooManyAttempts,
             Outcome = VerificationOutcome.RateLimited,
-            Problem = new ConnectProblem(string.Format(AbuseStrings.TooManyAttempts, 42), [], null),
+            Problem = new ConnectProblem(string.Format(AbuseStrings.TooManyAttempts, "42 seconds"), [], null),
         };
         var form = RenderForm(KonnektiveProvider.Definition);
         form.Find("#field-ApiLoginId").Input("acme_api");
@@ -278,7 +278,7 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, 42), form.Find("[data-testid=too-many-attempts]").TextContent.Trim());
+        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, "42 seconds"), form.Find("[data-testid=too-many-attempts]").TextContent.Trim());
         Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
         Assert.Equal("acme_api", form.Find("#field-ApiLoginId").GetAttribute("value"));
         Assert.Equal("a-password", form.Find("#field-ApiPassword").GetAttribute("value"));

@@ -70,7 +70,7 @@ public sealed class HostApiRateLimitingTests : IAsyncLifetime
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         var problem = await refused.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Equal(429, problem!.Status);
-        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, 30), problem.Detail);
+        Assert.Equal("Too many requests. Try again in 30 seconds.", problem.Detail);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
         Assert.Null(refused.ConnectionId);
 
         // Five calls took 250 ms each on the fake clock: the first grant leaves the window 58.75 s from now.
-        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, 59), refused.Problem!.Message);
+        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, "59 seconds"), refused.Problem!.Message);
         Assert.Empty(refused.Problem.Fields);
         Assert.Equal(0, _db.Konnektive.Calls);
         Assert.Equal(5, (await _db.AttemptRowsAsync()).Count);
@@ -175,7 +175,7 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
         var locked = await _db.ConnectAsync(Konnektive());
 
         Assert.Equal(ConnectStatus.TooManyAttempts, locked.Status);
-        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, 30), locked.Problem!.Message);
+        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, "30 seconds"), locked.Problem!.Message);
         Assert.Equal(3, _db.Konnektive.Calls);
 
         _db.Time.Advance(TimeSpan.FromSeconds(30));
@@ -184,7 +184,7 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
 
         // The fourth failure's lock-out started when its call ended, 250 ms after it was sent.
         var longer = await _db.ConnectAsync(Konnektive());
-        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, 60), longer.Problem!.Message);
+        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, "1 minute"), longer.Problem!.Message);
         Assert.Equal(4, _db.Konnektive.Calls);
     }
 
@@ -280,7 +280,7 @@ public sealed class RateLimitedConnectionServiceTests : IAsyncLifetime
 
         await _db.ConnectAsync(ConnectWise());
         await _db.ConnectAsync(ConnectWise());
-        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, 10), (await _db.ConnectAsync(ConnectWise())).Problem!.Message);
+        Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, "10 seconds"), (await _db.ConnectAsync(ConnectWise())).Problem!.Message);
     }
 
     [Theory]

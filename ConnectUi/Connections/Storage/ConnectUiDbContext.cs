@@ -54,6 +54,7 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
             session.Property(s => s.EndUserEmail).HasMaxLength(320);
             session.Property(s => s.AllowedProviders).HasMaxLength(2000);
             session.Property(s => s.RedirectUrl).HasMaxLength(2000);
+            session.Property(s => s.Locale).HasMaxLength(10);
             // Saving a connection sets it with "WHERE ConsumedAt IS NULL": of two tabs saving at once, one wins.
             session.Property(s => s.ConsumedAt).IsConcurrencyToken();
         });

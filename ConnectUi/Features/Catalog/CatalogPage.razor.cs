@@ -69,8 +69,8 @@ public sealed partial class CatalogPage
     private string EmptyStateCriteria => (string.IsNullOrWhiteSpace(Query), Category) switch
     {
         (false, null) => Loc[nameof(CatalogStrings.EmptyCriteriaQuery), Query!.Trim()],
-        (false, var category) => Loc[nameof(CatalogStrings.EmptyCriteriaQueryInCategory), Query!.Trim(), category],
-        (true, var category) => Loc[nameof(CatalogStrings.EmptyCriteriaCategory), category ?? string.Empty],
+        (false, var category) => Loc[nameof(CatalogStrings.EmptyCriteriaQueryInCategory), Query!.Trim(), ProviderCategories.DisplayName(category)],
+        (true, var category) => Loc[nameof(CatalogStrings.EmptyCriteriaCategory), category is null ? string.Empty : ProviderCategories.DisplayName(category)],
     };
 
     private void OnQueryChanged(string? query)

@@ -64,7 +64,7 @@ public sealed partial class ConnectPage
 
     private string ReconnectNotice(ProviderDefinition provider, SavedConnection target)
     {
-        var lastVerified = target.LastVerifiedAt.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        var lastVerified = target.LastVerifiedAt.UtcDateTime.ToString("D", CultureInfo.CurrentCulture);
         return target.AccountLabel is { } account
             ? Loc[nameof(ConnectStrings.ReconnectNotice), provider.DisplayName, account, lastVerified]
             : Loc[nameof(ConnectStrings.ReconnectNoticeWithoutAccount), provider.DisplayName, lastVerified];

@@ -22,6 +22,7 @@ public sealed partial class CredentialForm
     private bool _submitting;
     private bool _focusSummary;
     private string? _status;
+    private System.Globalization.CultureInfo? _shownCulture;
 
     [Inject]
     public required IConnectionService Connections { get; init; }
@@ -73,6 +74,31 @@ public sealed partial class CredentialForm
         _editContext = new EditContext(model);
         _messages = new ValidationMessageStore(_editContext);
         _editContext.OnValidationStateChanged += OnValidationStateChanged;
+    }
+
+    protected override void OnParametersSet()
+    {
+        // After a language switch the rule messages already shown are written again in the new language; a
+        // provider's refusal keeps the words it was given until the next submit.
+        if (_shownCulture is not null && UiCulture is not null && !_shownCulture.Equals(UiCulture))
+        {
+            var refusedFields = _problem?.Fields ?? [];
+            foreach (var field in Provider.Fields.Where(f => !refusedFields.Contains(f.Name)))
+            {
+                var identifier = _editContext.Field(field.Name);
+                if (_editContext.GetValidationMessages(identifier).Any())
+                {
+                    _editContext.NotifyFieldChanged(identifier);
+                }
+            }
+
+            if (_summaryProblems.Count > 0)
+            {
+                _summaryProblems = CurrentProblems();
+            }
+        }
+
+        _shownCulture = UiCulture;
     }
 
     /// <summary>Replaces the form's values (the sandbox banner's "Fill in"), clearing every message.</summary>

@@ -1,4 +1,5 @@
 using ConnectUi.Connections;
+using ConnectUi.Localization;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -46,6 +47,9 @@ public sealed partial class SessionStartPage
                 lookup = SessionLookup.Unknown;
             }
         }
+
+        // The host's choice of language outranks the picker cookie and the browser's for this visit.
+        CircuitCulture.TrySet(lookup.Session?.Locale);
 
         if (!lookup.IsActive)
         {

@@ -19,8 +19,8 @@ public static class ConnectWisePsaProvider
     {
         Id = Id,
         DisplayName = "ConnectWise PSA",
-        Description = "Professional services automation for managed service providers: service tickets, companies, contacts and time.",
-        Categories = ["Support", "Ticketing"],
+        Description = () => ConnectWisePsaGuideStrings.Description,
+        Categories = [ProviderCategories.Support, ProviderCategories.Ticketing],
         Aliases = ["ConnectWise Manage", "ConnectWise", "CW Manage", "CW PSA"],
         LogoPath = "providers/connectwise-psa.svg",
         CreateModel = () => new ConnectWisePsaCredentials(),
@@ -86,68 +86,46 @@ public static class ConnectWisePsaProvider
                 IsSecret = true,
             },
         ],
-        Guide = new ProviderGuide
+        WriteGuide = () => new ProviderGuide
         {
-            Summary = "Find your tenant's hostname and API version, get a Client ID and an API key pair, then enter them here.",
+            Summary = ConnectWisePsaGuideStrings.Summary,
             WhatYouNeed =
             [
-                new GuideItem("Hostname", "the ConnectWise PSA API hostname of your tenant."),
-                new GuideItem("API Version", "the API version we send in the Accept header."),
-                new GuideItem("Client ID", "the Client ID assigned to your integration."),
-                new GuideItem("Username", "your Company ID followed by + and your public key, integrator username or member ID."),
-                new GuideItem("Password", "your private key, integrator password or member hash."),
+                new GuideItem(ConnectWisePsaStrings.HostnameLabel, ConnectWisePsaGuideStrings.NeedHostname),
+                new GuideItem(ConnectWisePsaStrings.ApiVersionLabel, ConnectWisePsaGuideStrings.NeedApiVersion),
+                new GuideItem(ConnectWisePsaStrings.ClientIdLabel, ConnectWisePsaGuideStrings.NeedClientId),
+                new GuideItem(ConnectWisePsaStrings.UsernameLabel, ConnectWisePsaGuideStrings.NeedUsername),
+                new GuideItem(ConnectWisePsaStrings.PasswordLabel, ConnectWisePsaGuideStrings.NeedPassword),
             ],
-            Prerequisites =
-            [
-                "Access to your ConnectWise PSA tenant.",
-                "ConnectWise PSA API credentials (an API member's key pair) and a Client ID.",
-            ],
+            Prerequisites = [ConnectWisePsaGuideStrings.Prerequisite1, ConnectWisePsaGuideStrings.Prerequisite2],
             Steps =
             [
                 new GuideStep
                 {
                     Anchor = Steps.HostnameAndVersion,
-                    Title = "Find your hostname and API version",
-                    Actions =
-                    [
-                        "Cloud tenants use one of the ConnectWise cloud hostnames below: pick the one of your region (North America, Europe or Australia).",
-                        "If your tenant runs on a custom domain (on-premise or hosted), enter that hostname instead, for example `cw.example.com`.",
-                        "For **API Version**, enter the version your integration targets, as year.release, for example `2025.1`. ConnectWise's developer guide lists the versions under Versioning.",
-                    ],
-                    Pitfalls =
-                    [
-                        "Enter the hostname only: no `https://`, no path such as `/v4_6_release/apis/3.0/`, no port. If you paste a full address we keep only its hostname and tell you.",
-                        "The hostname is the API host, for example `api-na.myconnectwise.net`, not the address of the PSA website you sign in to.",
-                    ],
+                    Title = ConnectWisePsaGuideStrings.HostnameAndVersionTitle,
+                    Actions = [ConnectWisePsaGuideStrings.HostnameAndVersionAction1, ConnectWisePsaGuideStrings.HostnameAndVersionAction2, ConnectWisePsaGuideStrings.HostnameAndVersionAction3],
+                    Pitfalls = [ConnectWisePsaGuideStrings.HostnameAndVersionPitfall1, ConnectWisePsaGuideStrings.HostnameAndVersionPitfall2],
                     CopyableValues = CloudHostnames,
                 },
                 new GuideStep
                 {
                     Anchor = Steps.ClientIdAndKeys,
-                    Title = "Get your Client ID and API keys",
+                    Title = ConnectWisePsaGuideStrings.ClientIdAndKeysTitle,
                     Actions =
                     [
-                        "Get a **Client ID** for your integration on ConnectWise's developer site (developer.connectwise.com, Client ID page). It looks like `3fa85f64-5717-4562-b3fc-2c963f66afa6`.",
-                        "In ConnectWise PSA, open **System** › **Members** › **API Members**, open (or create) the API member, and generate a key pair under **API Keys**. Note the public and private key: the private key is shown only once.",
-                        "ConnectWise PSA uses BASIC authentication. Your **Username** is your Company ID, a `+`, then your public key (or integrator username, or member ID): for example `acme+AbCdEf123456`.",
-                        "Your **Password** is your private key (or integrator password, or member hash).",
+                        ConnectWisePsaGuideStrings.ClientIdAndKeysAction1,
+                        ConnectWisePsaGuideStrings.ClientIdAndKeysAction2,
+                        ConnectWisePsaGuideStrings.ClientIdAndKeysAction3,
+                        ConnectWisePsaGuideStrings.ClientIdAndKeysAction4,
                     ],
-                    Pitfalls =
-                    [
-                        "The Company ID is the one you enter on the ConnectWise sign-in page. It is case-sensitive.",
-                        "Do not leave out the `+` between the Company ID and the public key.",
-                        "The API member's security role must allow the areas your integration reads; a role without them is refused with a permission error.",
-                    ],
+                    Pitfalls = [ConnectWisePsaGuideStrings.ClientIdAndKeysPitfall1, ConnectWisePsaGuideStrings.ClientIdAndKeysPitfall2, ConnectWisePsaGuideStrings.ClientIdAndKeysPitfall3],
                 },
                 new GuideStep
                 {
                     Anchor = Steps.EnterCredentials,
-                    Title = "Enter your credentials",
-                    Actions =
-                    [
-                        "Enter the **Hostname**, **API Version**, **Client ID**, **Username** and **Password** in the form.",
-                        "Click **Connect**. We confirm your company on that host, make one read-only test call, and save the connection only if ConnectWise PSA accepts it.",
-                    ],
+                    Title = ConnectWisePsaGuideStrings.EnterCredentialsTitle,
+                    Actions = [ConnectWisePsaGuideStrings.EnterCredentialsAction1, ConnectWisePsaGuideStrings.EnterCredentialsAction2],
                 },
             ],
         },

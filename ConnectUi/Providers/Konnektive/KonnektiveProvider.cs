@@ -15,8 +15,8 @@ public static class KonnektiveProvider
     {
         Id = Id,
         DisplayName = "Konnektive CRM",
-        Description = "Subscription and direct-response e-commerce CRM: orders, customers, campaigns and transactions.",
-        Categories = ["CRM", "E-commerce"],
+        Description = () => KonnektiveGuideStrings.Description,
+        Categories = [ProviderCategories.Crm, ProviderCategories.ECommerce],
         Aliases = ["Konnektive", "Checkout Champ", "CheckoutChamp", "KonnektiveCRM"],
         LogoPath = "providers/konnektive.svg",
         CreateModel = () => new KonnektiveCredentials(),
@@ -46,52 +46,45 @@ public static class KonnektiveProvider
                 IsSecret = true,
             },
         ],
-        Guide = new ProviderGuide
+        WriteGuide = () => new ProviderGuide
         {
-            Summary = "Create a dedicated API user in Konnektive, allow our server's IP address, then enter that user's login here.",
+            Summary = KonnektiveGuideStrings.Summary,
             WhatYouNeed =
             [
-                new GuideItem("API Login ID", "the Username of a Konnektive API user."),
-                new GuideItem("API Password", "that API user's password."),
+                new GuideItem(KonnektiveStrings.ApiLoginIdLabel, KonnektiveGuideStrings.NeedApiLoginId),
+                new GuideItem(KonnektiveStrings.ApiPasswordLabel, KonnektiveGuideStrings.NeedApiPassword),
             ],
-            Prerequisites =
-            [
-                "An active Konnektive account, and a login with administrator access to create users.",
-            ],
+            Prerequisites = [KonnektiveGuideStrings.Prerequisite],
             Steps =
             [
                 new GuideStep
                 {
                     Anchor = Steps.FindCredentials,
-                    Title = "Find your API credentials",
+                    Title = KonnektiveGuideStrings.FindCredentialsTitle,
                     Actions =
                     [
-                        "Sign in to your Konnektive CRM as an administrator.",
-                        "Open **Admin** › **Users**, then click **Add User** (or open the API user you already have).",
-                        "Set **Access Level** to **Api User**, and choose a **Username** and a **Password**.",
-                        "Under **IP Whitelist**, add the address our server calls Konnektive from (listed below).",
-                        "Under **Access Details**, grant only the endpoints this connection needs. We check the connection with **Order Query** (`order/query`), so grant at least that one.",
-                        "Save the user. Its **Username** is your **API Login ID** and its **Password** your **API Password**.",
+                        KonnektiveGuideStrings.FindCredentialsAction1,
+                        KonnektiveGuideStrings.FindCredentialsAction2,
+                        KonnektiveGuideStrings.FindCredentialsAction3,
+                        KonnektiveGuideStrings.FindCredentialsAction4,
+                        KonnektiveGuideStrings.FindCredentialsAction5,
+                        KonnektiveGuideStrings.FindCredentialsAction6,
                     ],
                     Pitfalls =
                     [
-                        "The password cannot contain an `&` character: Konnektive cuts the password at the `&` and the login fails.",
-                        "Access Level must be **Api User**. An ordinary CRM user's login does not work with the API.",
-                        "API users cannot sign in to the CRM website; they can only make API calls. That is expected.",
-                        "Query endpoints let this user read data out of your CRM: grant only what the integration uses, and create a separate API user for each service.",
-                        "Konnektive refuses calls from addresses that are not on the user's IP Whitelist, even with a correct password.",
+                        KonnektiveGuideStrings.FindCredentialsPitfall1,
+                        KonnektiveGuideStrings.FindCredentialsPitfall2,
+                        KonnektiveGuideStrings.FindCredentialsPitfall3,
+                        KonnektiveGuideStrings.FindCredentialsPitfall4,
+                        KonnektiveGuideStrings.FindCredentialsPitfall5,
                     ],
                     ShowsEgressIps = true,
                 },
                 new GuideStep
                 {
                     Anchor = Steps.EnterCredentials,
-                    Title = "Enter your credentials",
-                    Actions =
-                    [
-                        "Enter the **API Login ID** and **API Password** in the form.",
-                        "Click **Connect**. We make one read-only test call to Konnektive and save the connection only if Konnektive accepts it.",
-                    ],
+                    Title = KonnektiveGuideStrings.EnterCredentialsTitle,
+                    Actions = [KonnektiveGuideStrings.EnterCredentialsAction1, KonnektiveGuideStrings.EnterCredentialsAction2],
                 },
             ],
         },

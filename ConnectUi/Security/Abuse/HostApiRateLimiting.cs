@@ -33,6 +33,9 @@ public static class HostApiRateLimiting
             ? "key:" + caller.KeyId
             : "ip:" + (CallerAddress.Of(context) ?? IAttemptPartition.Unknown);
 
+    /// <summary>For the host's developers, so English whatever the caller's Accept-Language (host API texts are not localized).</summary>
+    internal static string Detail(int seconds) => string.Create(CultureInfo.InvariantCulture, $"Too many requests. Try again in {seconds} seconds.");
+
     internal static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
@@ -43,11 +46,12 @@ public static class HostApiRateLimiting
     public static Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan wait)
     {
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = RateLimitedConnectionService.Seconds(wait).ToString(CultureInfo.InvariantCulture);
+        var seconds = RateLimitedConnectionService.Seconds(wait);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return Results.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many requests",
-                detail: RateLimitedConnectionService.Message(wait))
+                detail: Detail(seconds))
             .ExecuteAsync(context);
     }
 }

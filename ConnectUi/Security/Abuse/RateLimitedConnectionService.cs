@@ -1,3 +1,4 @@
+using Humanizer;
 using System.Globalization;
 using ConnectUi.Connections;
 
@@ -71,8 +72,12 @@ public sealed partial class RateLimitedConnectionService(
     /// <summary>Whole seconds, rounded up and at least 1, so "try again in N seconds" is never too early or "0".</summary>
     internal static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
+    /// <summary>"Try again in 30 seconds" in the page's language; Humanizer writes the duration ("1 minute, 30 seconds").</summary>
     internal static string Message(TimeSpan wait) =>
-        string.Format(CultureInfo.CurrentCulture, AbuseStrings.TooManyAttempts, Seconds(wait));
+        string.Format(CultureInfo.CurrentCulture, AbuseStrings.TooManyAttempts, Wait(wait));
+
+    internal static string Wait(TimeSpan wait) =>
+        TimeSpan.FromSeconds(Seconds(wait)).Humanize(precision: 2, culture: CultureInfo.CurrentUICulture, minUnit: TimeUnit.Second, maxUnit: TimeUnit.Hour);
 
     private static ConnectResult TooManyAttempts(TimeSpan wait) => new()
     {

@@ -152,6 +152,10 @@ namespace ConnectUi.Connections.Storage.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Locale")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReconnectConnectionId")
                         .HasColumnType("TEXT");
 

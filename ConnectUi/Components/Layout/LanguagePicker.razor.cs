@@ -1,0 +1,90 @@
+using ConnectUi.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+
+namespace ConnectUi.Components.Layout;
+
+/// <summary>The language menu of every page: switches the circuit's culture in place and remembers the pick in the culture cookie.</summary>
+public sealed partial class LanguagePicker
+{
+    private ElementReference _details;
+    private IJSObjectReference? _module;
+    private string? _documentLanguage;
+    private string? _picked;
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required IStringLocalizer<LayoutStrings> Loc { get; init; }
+
+    // The circuit's culture rather than the thread's: after-render callbacks may run in a flow started before a switch.
+    private string CurrentName => SupportedCultures.Find(CircuitCulture.Current.Name) ?? SupportedCultures.Default;
+
+    private string CurrentNativeName => SupportedCultures.All.First(c => c.Name == CurrentName).NativeName;
+
+    private bool IsCurrent(SupportedCulture culture) => culture.Name == CurrentName;
+
+    private string SwitchHref(SupportedCulture culture) =>
+        $"culture/{Uri.EscapeDataString(culture.Name)}?returnUrl={Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri))}";
+
+    // Synchronous on purpose: the culture set here stays current for the render that follows this event.
+    private void Pick(string name)
+    {
+        if (CircuitCulture.TrySet(name))
+        {
+            _picked = name;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // On the first render too: the page may have been served in another language than the circuit speaks (a
+        // session's locale is applied once the circuit has read the session).
+        if (!firstRender && _documentLanguage == CurrentName && _picked is null)
+        {
+            return;
+        }
+
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/LanguagePicker.razor.js");
+        _documentLanguage = CurrentName;
+        await _module.InvokeVoidAsync("showLanguage", CurrentName, _details, ReconnectTexts());
+        if (_picked is { } picked)
+        {
+            _picked = null;
+            await _module.InvokeVoidAsync("rememberLanguage", picked);
+        }
+    }
+
+    /// <summary>The reconnect dialog is rendered once with the page, outside the circuit; the script swaps its texts.</summary>
+    private Dictionary<string, string> ReconnectTexts() => new()
+    {
+        ["first-attempt"] = Loc[nameof(LayoutStrings.ReconnectFirstAttempt)],
+        ["repeated-attempt-before"] = ReconnectModal.Before(Loc[nameof(LayoutStrings.ReconnectRepeatedAttempt)]),
+        ["repeated-attempt-after"] = ReconnectModal.After(Loc[nameof(LayoutStrings.ReconnectRepeatedAttempt)]),
+        ["failed"] = Loc[nameof(LayoutStrings.ReconnectFailed)],
+        ["retry"] = Loc[nameof(LayoutStrings.ReconnectRetry)],
+        ["paused"] = Loc[nameof(LayoutStrings.ReconnectPaused)],
+        ["resume-failed"] = Loc[nameof(LayoutStrings.ReconnectResumeFailed)],
+        ["resume"] = Loc[nameof(LayoutStrings.ReconnectResume)],
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the module.
+            }
+        }
+    }
+}

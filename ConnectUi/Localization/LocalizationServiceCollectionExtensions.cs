@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConnectUi.Localization;
+
+public static class LocalizationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Resources, request localization (session locale, then the picker's <c>.AspNetCore.Culture</c> cookie, then
+    /// <c>Accept-Language</c>, then English) and the per-circuit culture.
+    /// </summary>
+    public static IServiceCollection AddConnectUiLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.TryAddScoped<CircuitCulture>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCultureHandler>());
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(SupportedCultures.Default);
+            options.AddSupportedCultures([.. SupportedCultures.Names]);
+            options.AddSupportedUICultures([.. SupportedCultures.Names]);
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new SessionLocaleCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new BrowserLanguageCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseConnectUiLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
+
+    /// <summary>
+    /// <c>GET /culture/{name}?returnUrl=/path</c>: stores the picked language in the culture cookie and goes back to
+    /// the page (the picker's link without a circuit); without <c>returnUrl</c> it answers 204 (the picker's script).
+    /// </summary>
+    public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext context) =>
+        {
+            if (SupportedCultures.Find(name) is not { } culture)
+            {
+                return Results.NotFound();
+            }
+
+            CultureCookie.Write(context, culture);
+            return returnUrl is null ? Results.NoContent() : Results.LocalRedirect(LocalOrRoot(returnUrl));
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    // Only an app-relative path: "//evil.example" or "https://..." would make the picker an open redirect.
+    private static string LocalOrRoot(string returnUrl) =>
+        returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

@@ -92,7 +92,7 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
                 break;
             case "konnektive-copy-tooltip":
                 await page.GetByTestId("copy-button").First.HoverAsync();
-                await Assertions.Expect(page.GetByRole(AriaRole.Tooltip)).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator(".mud-tooltip.mud-popover-open")).ToBeVisibleAsync();
                 break;
             case "konnektive-sandbox-open":
                 await page.GetByText("Show the test credentials").ClickAsync();

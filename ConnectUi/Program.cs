@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();
+builder.Services.AddThemeStylesheet();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
@@ -44,11 +45,11 @@ if (!app.Environment.IsDevelopment())
 app.UseConnectUiResponseCompression();
 app.UseRequestLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseColorSchemeHint();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapThemeStylesheet();
 app.MapHealth();
 app.MapSandbox();
 app.MapHostApi();

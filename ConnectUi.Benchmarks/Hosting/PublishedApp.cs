@@ -76,7 +76,7 @@ public sealed class PublishedApp : IAsyncDisposable
 
         using var http = new HttpClient();
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             try
             {
@@ -100,7 +100,7 @@ public sealed class PublishedApp : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("The published app did not answer GET / within 60 s.");
+        throw new InvalidOperationException("The published app did not answer GET / within 180 s.");
     }
 
     private static int FreePort()

@@ -6,7 +6,8 @@ namespace ConnectUi.Tests.Components.Layout;
 
 public sealed partial class ThemeStylesheetTests : IAsyncLifetime
 {
-    private readonly ConnectUiWebApplicationFactory _app = new();
+    // The pages themselves, not the expired-link page production shows without a session.
+    private readonly ConnectUiWebApplicationFactory _app = new(new Dictionary<string, string?> { ["ConnectUi:Sessions:Required"] = "false" });
 
     public Task InitializeAsync() => Task.CompletedTask;
 

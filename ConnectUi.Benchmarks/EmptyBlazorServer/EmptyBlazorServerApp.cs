@@ -41,11 +41,26 @@ public static class EmptyBlazorServerApp
         return Process.Start(start) ?? throw new InvalidOperationException("The empty Blazor Server app did not start.");
     }
 
+    /// <summary>Waits for the child process to say it listens.</summary>
+    public static async Task WaitUntilListeningAsync(Process process)
+    {
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line == "listening")
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("The empty Blazor Server app stopped before listening.");
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls(args[0]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Its stdout says only "listening": the benchmark waits for that line.
+        builder.Logging.ClearProviders();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var app = builder.Build();
         app.UseAntiforgery();

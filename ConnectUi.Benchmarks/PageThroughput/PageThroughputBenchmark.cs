@@ -44,7 +44,7 @@ public sealed class PageThroughputBenchmark(BenchmarkOptions options)
             {
                 try
                 {
-                    await empty.StandardOutput.ReadLineAsync();
+                    await EmptyBlazorServerApp.WaitUntilListeningAsync(empty);
                     at16[EmptyPageRow] = await MeasureAsync(table, wrk, script, EmptyPageRow, emptyUrl + "/");
                 }
                 finally

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConnectUi.Benchmarks.Circuits;
+using ConnectUi.Benchmarks.EmptyBlazorServer;
 using ConnectUi.Benchmarks.Interaction;
 using ConnectUi.Benchmarks.PageThroughput;
 using ConnectUi.Benchmarks.PageWeight;
@@ -16,6 +17,12 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == CircuitClientProcess.Command)
         {
             return await CircuitClientProcess.RunAsync(args[1..]);
+        }
+
+        // The throughput baseline runs in a process of its own, as the published app does.
+        if (args.Length > 0 && args[0] == EmptyBlazorServerApp.Command)
+        {
+            return await EmptyBlazorServerApp.RunAsync(args[1..]);
         }
 
         var options = BenchmarkOptions.Parse(args);

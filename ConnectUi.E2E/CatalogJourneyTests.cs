@@ -37,16 +37,29 @@ public sealed class CatalogJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(2);
     }
 
-    [Fact]
-    public async Task A_browser_that_prefers_dark_gets_the_dark_theme_already_in_the_prerendered_page()
+    [Theory]
+    [InlineData(ColorScheme.Dark, "rgb(21, 23, 28)")]
+    [InlineData(ColorScheme.Light, "rgb(246, 247, 251)")]
+    public async Task The_page_follows_the_systems_colour_scheme_before_any_script_runs(ColorScheme scheme, string background)
     {
-        await using var context = await browser.NewContextAsync(app.BaseUrl, colorScheme: ColorScheme.Dark);
+        // The theme is a stylesheet with the dark palette under prefers-color-scheme: no script, no circuit, no flash.
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ColorScheme = scheme, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
 
-        // The first answer asks for the hint (Accept-CH); from then on the browser sends it with every page.
-        await page.GotoAsync("/");
-        var response = await page.GotoAsync("/connect/konnektive");
+        await page.GotoAsync("/connect/konnektive");
 
-        Assert.Contains("--mud-palette-background: rgba(21,23,28,1)", await response!.TextAsync());
+        Assert.Equal(background, await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+    }
+
+    [Fact]
+    public async Task The_page_switches_theme_when_the_system_does()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/");
+
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+
+        Assert.Equal("rgb(21, 23, 28)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
     }
 }

@@ -25,6 +25,7 @@ builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();
 builder.Services.AddConnectUiLocalization();
+builder.Services.AddThemeStylesheet();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
@@ -51,12 +52,12 @@ app.UseConnectUiResponseCompression();
 app.UseRequestLimits();
 app.UseConnectUiLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseColorSchemeHint();
 app.UseHostApi();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapThemeStylesheet();
 app.MapHealth();
 app.MapCultureSwitch();
 app.MapSandbox();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit and component tests (ConnectUi.Tests), then browser journeys (ConnectUi.E2E).
-# Installs Debian's Chromium first when it is missing (Playwright cannot download its own browser here).
+# Installs Debian's Chromium first when it is missing (Playwright cannot download its own browser here), and checks that
+# the committed trimmed MudBlazor stylesheet is up to date (scripts/trim-css.sh --check, which installs Node.js if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,9 @@ if [ ! -x "$chromium" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+
+# The committed trimmed MudBlazor stylesheet must be what PurgeCSS makes of the current markup (installs Node.js if missing).
+./scripts/trim-css.sh --check
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

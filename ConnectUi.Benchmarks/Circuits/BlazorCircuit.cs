@@ -37,6 +37,10 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     /// <summary>CONNECTUI_BENCH_TRACE=1 prints every JS interop call the server makes, to see what a circuit asks of its browser.</summary>
     private static readonly bool Trace = Environment.GetEnvironmentVariable("CONNECTUI_BENCH_TRACE") == "1";
 
+    /// <summary>Whether a prerendered page holds an interactive server component, so a browser opens a circuit for it.</summary>
+    public static bool HasServerComponents(string html) =>
+        MarkerPattern().Matches(html).Any(m => JsonNode.Parse(m.Groups[1].Value)!.AsObject().ContainsKey("descriptor"));
+
     public static async Task<BlazorCircuit> OpenAsync(HttpClient http, Uri baseUri, string path, CancellationToken cancellationToken)
     {
         var pageUri = new Uri(baseUri, path);

@@ -23,7 +23,7 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         for (var ramp = 0; ramp < options.CircuitRamps; ramp++)
         {
             // A fresh app per ramp: circuits left from the previous ramp would otherwise be retained for reconnection.
-            await using var app = BenchmarkApp.Start();
+            await using var app = BenchmarkApp.Start(sandbox: false);
             using (var http = new HttpClient())
             {
                 for (var i = 0; i < 5; i++)
@@ -60,7 +60,7 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         }
 
         var table = new Table(
-            $"3. Memory per open circuit on {PagePath} (full GC, in the app's process; median over {options.CircuitRamps} ramps, p95 over ramps)",
+            $"3. Memory per open circuit on {PagePath}, sandbox off (full GC, in the app's process; median over {options.CircuitRamps} ramps, p95 over ramps)",
             "Open circuits", "Heap retained MiB", "KiB per circuit", "KiB per circuit p95", "KiB per added circuit", "Process working set MiB", "Opening took s");
         Sample? previous = null;
         foreach (var step in steps)
@@ -96,7 +96,7 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
     /// <summary>Resident memory of the app as it ships, alone in its process: the figure a host's memory limit meets.</summary>
     private async Task PublishedWorkingSetAsync()
     {
-        await using var app = await PublishedApp.StartAsync(options.PublishedApp);
+        await using var app = await PublishedApp.StartAsync(options.PublishedApp, sandbox: false);
         using (var http = new HttpClient())
         {
             for (var i = 0; i < 5; i++)
@@ -106,7 +106,7 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         }
 
         var table = new Table(
-            $"3c. Working set of the published app (its own process, server GC) with open circuits on {PagePath}, one ramp",
+            $"3c. Working set of the published app (its own process, server GC, sandbox off) with open circuits on {PagePath}, one ramp",
             "Open circuits", "Working set MiB", "Added per circuit KiB");
         var idle = app.WorkingSetBytes;
         table.Add(0, idle / 1024.0 / 1024, "");
@@ -128,22 +128,47 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         table.Print();
     }
 
+    /// <summary>The goals: managed heap per open circuit, KiB (the catalog should need no circuit at all).</summary>
+    private static readonly Dictionary<string, double> GoalKib = new()
+    {
+        ["/"] = 120,
+        ["/connect/konnektive"] = 200,
+        ["/connect/connectwise-psa"] = 250,
+    };
+
     /// <summary>The same measure for each page at one load, to see how much of a circuit's memory is the page's UI.</summary>
     private async Task ByPageAsync()
     {
         var circuits = options.Quick ? 20 : 200;
         var table = new Table(
             $"3b. Memory per circuit by page, {circuits} open circuits (one ramp each)",
-            "Page", "KiB per circuit", "Render batches KiB per circuit", "Process working set MiB");
-        foreach (var path in new[] { "/", "/connect/konnektive", "/connect/connectwise-psa" })
+            "Page", "Sandbox", "KiB per circuit", "Render batches KiB per circuit", "Process working set MiB");
+        var goals = new Goals("3d. Memory goals (sandbox off, managed heap per open circuit)");
+        foreach (var (path, sandbox) in new[]
+                 {
+                     ("/", false), ("/connect/konnektive", false), ("/connect/connectwise-psa", false),
+                     ("/connect/konnektive", true), ("/connect/connectwise-psa", true),
+                 })
         {
-            await using var app = BenchmarkApp.Start();
+            await using var app = BenchmarkApp.Start(sandbox);
+            var opensCircuit = false;
             using (var http = new HttpClient())
             {
                 for (var i = 0; i < 5; i++)
                 {
-                    await http.GetStringAsync(app.BaseUrl + path);
+                    opensCircuit = BlazorCircuit.HasServerComponents(await http.GetStringAsync(app.BaseUrl + path));
                 }
+            }
+
+            if (!opensCircuit)
+            {
+                table.Add(path, sandbox ? "on" : "off", "no circuit", "", "");
+                if (!sandbox)
+                {
+                    goals.AtMost($"Heap per circuit {path} (it opens none)", 0, GoalKib[path], "KiB");
+                }
+
+                continue;
             }
 
             var baseline = Measure(0, TimeSpan.Zero);
@@ -153,11 +178,18 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
             var answer = (await client.StandardOutput.ReadLineAsync())?.Split(' ', 5)
                 ?? throw new InvalidOperationException("The circuit client stopped.");
             var sample = Measure(int.Parse(answer[1], CultureInfo.InvariantCulture), TimeSpan.Zero) - baseline;
+            var perCircuit = sample.HeapBytes / Math.Max(1, sample.Circuits) / 1024;
             table.Add(
                 path + (answer[2] == "0" ? string.Empty : $" ({answer[2]} failed)"),
-                sample.HeapBytes / Math.Max(1, sample.Circuits) / 1024,
+                sandbox ? "on" : "off",
+                perCircuit,
                 double.Parse(answer[3], CultureInfo.InvariantCulture) / 1024,
                 sample.WorkingSetBytes / 1024 / 1024);
+            if (!sandbox)
+            {
+                goals.AtMost($"Heap per circuit {path}", perCircuit, GoalKib[path], "KiB");
+            }
+
             await client.StandardInput.WriteLineAsync("exit");
             await client.StandardInput.FlushAsync();
             await client.StandardOutput.ReadLineAsync();
@@ -165,8 +197,10 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         }
 
         table.Notes.Add("Render batches: the UI the server described to the client until the page settled (binary render batches); " +
-            "the server keeps the matching render tree for every component of the circuit.");
+            "the server keeps the matching render tree for every component of the circuit. \"no circuit\": the page's HTML holds no " +
+            "interactive server component, so a browser opens no circuit for it.");
         table.Print();
+        goals.Print();
     }
 
     private static Sample Measure(int circuits, TimeSpan opening)

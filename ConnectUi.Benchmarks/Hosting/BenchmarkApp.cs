@@ -15,17 +15,17 @@ public sealed class BenchmarkApp : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectui-bench-" + Guid.NewGuid().ToString("N"));
 
-    private BenchmarkApp()
-    {
-    }
+    private readonly bool _sandbox;
+
+    private BenchmarkApp(bool sandbox) => _sandbox = sandbox;
 
     public Uri BaseUri { get; private set; } = null!;
 
     public string BaseUrl => BaseUri.ToString().TrimEnd('/');
 
-    public static BenchmarkApp Start()
+    public static BenchmarkApp Start(bool sandbox = true)
     {
-        var app = new BenchmarkApp();
+        var app = new BenchmarkApp(sandbox);
         app.UseKestrel();
         app.StartServer();
         app.BaseUri = app.ClientOptions.BaseAddress;
@@ -37,7 +37,7 @@ public sealed class BenchmarkApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dataDirectory);
         builder.UseEnvironment(Environments.Production);
         builder.UseStaticWebAssets();
-        foreach (var (key, value) in BenchmarkSettings.For(_dataDirectory))
+        foreach (var (key, value) in BenchmarkSettings.For(_dataDirectory, _sandbox))
         {
             builder.UseSetting(key, value);
         }

@@ -3,10 +3,14 @@ namespace ConnectUi.Benchmarks.Hosting;
 /// <summary>The configuration both ways of hosting the app share, so the in-process and the published app measure the same thing.</summary>
 internal static class BenchmarkSettings
 {
-    public static IReadOnlyDictionary<string, string> For(string dataDirectory) => new Dictionary<string, string>
+    /// <param name="sandbox">
+    /// The provider simulators and the pages' sandbox banner: on where the benchmark submits (sections 4 and 5), off where it
+    /// weighs and loads pages as a production installation serves them (the goals are stated for that), on again for comparison.
+    /// </param>
+    public static IReadOnlyDictionary<string, string> For(string dataDirectory, bool sandbox = true) => new Dictionary<string, string>
     {
         ["ConnectionStrings:ConnectUi"] = $"Data Source={Path.Combine(dataDirectory, "connectui.db")}",
-        ["ConnectUi:Sandbox:Enabled"] = "true",
+        ["ConnectUi:Sandbox:Enabled"] = sandbox ? "true" : "false",
         ["ConnectUi:EgressIps:0"] = "198.51.100.10",
 
         // The pages a person sees, as in the quickstart; with sessions required the benchmark would weigh the expired-link page.

@@ -34,7 +34,7 @@ public sealed class PublishedApp : IAsyncDisposable
         }
     }
 
-    public static async Task<PublishedApp> StartAsync(string publishDirectory)
+    public static async Task<PublishedApp> StartAsync(string publishDirectory, bool sandbox = true)
     {
         var assembly = Path.Combine(publishDirectory, "ConnectUi.dll");
         if (!File.Exists(assembly))
@@ -55,7 +55,7 @@ public sealed class PublishedApp : IAsyncDisposable
         start.ArgumentList.Add(assembly);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseUrl;
-        foreach (var (key, value) in BenchmarkSettings.For(dataDirectory))
+        foreach (var (key, value) in BenchmarkSettings.For(dataDirectory, sandbox))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -76,7 +76,7 @@ public sealed class PublishedApp : IAsyncDisposable
 
         using var http = new HttpClient();
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             try
             {
@@ -100,7 +100,7 @@ public sealed class PublishedApp : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("The published app did not answer GET / within 60 s.");
+        throw new InvalidOperationException("The published app did not answer GET / within 180 s.");
     }
 
     private static int FreePort()

@@ -9,8 +9,8 @@ public static class ContentSecurityPolicy
 
     /// <summary>
     /// Scripts only from this origin, plus inline scripts carrying the request's nonce (the importmap Blazor renders).
-    /// Styles allow 'unsafe-inline': MudBlazor writes style attributes and its theme as a &lt;style&gt; element at run
-    /// time, which no nonce or hash can cover; injected CSS cannot run script, and script stays strict.
+    /// Styles allow 'unsafe-inline': MudBlazor components write style attributes and &lt;style&gt; elements at run time,
+    /// which no nonce or hash can cover; injected CSS cannot run script, and script stays strict.
     /// connect-src 'self' also covers the circuit's ws:/wss: connection (CSP Level 3, Chromium and Firefox).
     /// </summary>
     public static string Build(EmbeddingOptions embedding) => string.Join("; ",

@@ -1,0 +1,136 @@
+using ConnectUi.E2E.Support;
+using Microsoft.Playwright;
+
+namespace ConnectUi.E2E;
+
+/// <summary>
+/// The pages link a MudBlazor stylesheet trimmed at build time to the rules they use (scripts/trim-css.sh). Every page
+/// and state a person can reach must look exactly as it does with MudBlazor's whole stylesheet: each is captured twice,
+/// once as served and once with the trimmed file swapped for the full one, and the two must match pixel for pixel.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixture browser)
+{
+    private const string TrimmedStylesheet = "**/lib/mudblazor/MudBlazor.trimmed.min*.css";
+
+    public static TheoryData<string, string, int, string> States
+    {
+        get
+        {
+            var data = new TheoryData<string, string, int, string>();
+            foreach (var (width, scheme) in new[] { (1280, "light"), (1280, "dark"), (390, "light"), (390, "dark") })
+            {
+                data.Add("catalog", "/", width, scheme);
+                data.Add("konnektive", "/connect/konnektive", width, scheme);
+                data.Add("connectwise-psa", "/connect/connectwise-psa", width, scheme);
+            }
+
+            data.Add("catalog-empty", "/?q=zzzz", 390, "dark");
+            data.Add("konnektive-errors", "/connect/konnektive", 390, "light");
+            data.Add("connectwise-psa-errors", "/connect/connectwise-psa", 1280, "dark");
+            data.Add("konnektive-refused", "/connect/konnektive", 1280, "light");
+            data.Add("konnektive-refused", "/connect/konnektive", 390, "dark");
+            data.Add("konnektive-copy-tooltip", "/connect/konnektive", 1280, "light");
+            data.Add("konnektive-sandbox-open", "/connect/konnektive", 1280, "dark");
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(States))]
+    public async Task A_page_looks_the_same_with_the_trimmed_and_the_full_MudBlazor_stylesheet(string state, string path, int width, string scheme)
+    {
+        var name = $"stylesheet-{state}-{width}-{scheme}";
+        var trimmed = await CaptureAsync(state, path, width, scheme, fullStylesheet: null);
+        using var http = new HttpClient();
+        var full = await http.GetStringAsync(app.BaseUrl + "/_content/MudBlazor/MudBlazor.min.css");
+        var reference = await CaptureAsync(state, path, width, scheme, full);
+
+        var differing = await DifferingPixelsAsync(trimmed, reference);
+        Directory.CreateDirectory(PageExtensions.ScreenshotFolder);
+        await File.WriteAllBytesAsync(Path.Combine(PageExtensions.ScreenshotFolder, name + ".png"), trimmed);
+        if (differing != 0)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(PageExtensions.ScreenshotFolder, name + "-full.png"), reference);
+        }
+
+        Assert.True(differing == 0, $"{name}: {differing} pixels differ between the trimmed and the full stylesheet (screenshots/{name}.png and {name}-full.png).");
+    }
+
+    private async Task<byte[]> CaptureAsync(string state, string path, int width, string scheme, string? fullStylesheet)
+    {
+        // Reduced motion: scrolling to a guide step is instant, so both captures see the page at rest.
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+        var page = await context.NewPageAsync();
+        if (fullStylesheet is not null)
+        {
+            await page.RouteAsync(TrimmedStylesheet, route => route.FulfillAsync(new() { ContentType = "text/css", Body = fullStylesheet }));
+        }
+
+        await page.GotoInteractiveAsync(path);
+        var connect = page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true });
+        switch (state)
+        {
+            case "catalog-empty":
+                await Assertions.Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
+                break;
+            case "konnektive-errors" or "connectwise-psa-errors":
+                await connect.ClickAsync();
+                await Assertions.Expect(page.GetByTestId("error-summary")).ToBeFocusedAsync();
+                break;
+            case "konnektive-refused":
+                await page.GetByText("Show the test credentials").ClickAsync();
+                await page.GetByRole(AriaRole.Button, new() { Name = "Fill in the form for: Wrong password" }).ClickAsync();
+                await connect.ClickAsync();
+                await Assertions.Expect(page.GetByTestId("provider-problem")).ToBeVisibleAsync();
+                break;
+            case "konnektive-copy-tooltip":
+                await page.GetByTestId("copy-button").First.HoverAsync();
+                await Assertions.Expect(page.Locator(".mud-tooltip.mud-popover-open")).ToBeVisibleAsync();
+                break;
+            case "konnektive-sandbox-open":
+                await page.GetByText("Show the test credentials").ClickAsync();
+                break;
+        }
+
+        // A full-page capture of a scrolled page draws the fixed app bar where the viewport was.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+
+        // Focus rings are part of the comparison; motion is not.
+        return await page.ScreenshotAsync(new() { FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    /// <summary>Decodes both PNGs in the browser and counts the pixels that differ (any size difference counts as all).</summary>
+    private async Task<int> DifferingPixelsAsync(byte[] a, byte[] b)
+    {
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        return await page.EvaluateAsync<int>(
+            """
+            async ([a, b]) => {
+                const load = async (base64) => createImageBitmap(await (await fetch("data:image/png;base64," + base64)).blob());
+                const [x, y] = [await load(a), await load(b)];
+                if (x.width !== y.width || x.height !== y.height) return Math.max(x.width * x.height, y.width * y.height);
+                const pixels = (image) => {
+                    const canvas = new OffscreenCanvas(image.width, image.height);
+                    const context = canvas.getContext("2d");
+                    context.drawImage(image, 0, 0);
+                    return context.getImageData(0, 0, image.width, image.height).data;
+                };
+                const [p, q] = [pixels(x), pixels(y)];
+                let differing = 0;
+                for (let i = 0; i < p.length; i += 4) {
+                    if (p[i] !== q[i] || p[i + 1] !== q[i + 1] || p[i + 2] !== q[i + 2] || p[i + 3] !== q[i + 3]) differing++;
+                }
+                return differing;
+            }
+            """,
+            new[] { Convert.ToBase64String(a), Convert.ToBase64String(b) });
+    }
+}

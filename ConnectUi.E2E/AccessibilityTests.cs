@@ -1,42 +1,59 @@
 using ConnectUi.E2E.Support;
+using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers.Konnektive;
+using ConnectUi.Sandbox;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ConnectUi.E2E;
 
+/// <summary>axe on every page and every state a person can reach, in both themes: no violation of any impact.</summary>
 [Collection(E2ECollection.Name)]
 public sealed class AccessibilityTests(ConnectUiAppFixture app, BrowserFixture browser)
 {
-    public static TheoryData<string, int, string> Pages => new()
+    /// <summary>Each page and state, by name; <see cref="OpenAsync"/> brings a page into it.</summary>
+    public static readonly string[] States =
+    [
+        "catalog", "catalog-no-match", "not-found", "expired-link",
+        "konnektive", "konnektive-empty-submit", "konnektive-refused", "konnektive-ip-refused", "konnektive-connected",
+        "connectwise-psa", "connectwise-psa-empty-submit", "connectwise-psa-refused", "connectwise-psa-connected",
+    ];
+
+    public static TheoryData<string, string> StatesInBothThemes()
     {
-        { "/", 1280, "light" },
-        { "/", 390, "dark" },
-        { "/connect/konnektive", 1280, "light" },
-        { "/connect/konnektive", 390, "dark" },
-        { "/connect/connectwise-psa", 1280, "dark" },
-        { "/connect/connectwise-psa", 390, "light" },
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var state in States)
+        {
+            data.Add(state, "light");
+            data.Add(state, "dark");
+        }
+
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Pages_have_no_serious_or_critical_axe_violations(string path, int width, string scheme)
+    [MemberData(nameof(StatesInBothThemes))]
+    public async Task Every_page_and_state_has_no_axe_violation_of_any_impact(string state, string scheme)
     {
-        await using var context = await browser.NewContextAsync(
-            app.BaseUrl, width, scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        // Light at desktop width and dark on a phone, so each state is seen at both sizes and in both themes.
+        var colorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light;
+        await using var context = scheme == "dark"
+            ? await browser.NewPhoneContextAsync(app.BaseUrl, colorScheme: colorScheme)
+            : await browser.NewContextAsync(app.BaseUrl, 1280, colorScheme);
         var page = await context.NewPageAsync();
-        await page.GotoInteractiveAsync(path);
+        await OpenAsync(page, state);
 
         var results = await page.RunAxe();
 
-        var blocking = results.Violations
-            .Where(v => v.Impact is "serious" or "critical")
+        var violations = results.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
             .ToArray();
-        Assert.True(blocking.Length == 0, string.Join(Environment.NewLine, blocking));
+        Assert.True(violations.Length == 0, string.Join(Environment.NewLine, violations));
+        await page.SaveScreenshotAsync($"axe-{state}-{scheme}");
     }
 
     [Fact]
-    public async Task Form_errors_are_announced_and_tied_to_their_fields()
+    public async Task Form_errors_are_tied_to_their_fields()
     {
         await using var context = await browser.NewContextAsync(app.BaseUrl);
         var page = await context.NewPageAsync();
@@ -51,5 +68,76 @@ public sealed class AccessibilityTests(ConnectUiAppFixture app, BrowserFixture b
         await Assertions.Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
         var describedBy = await password.GetAttributeAsync("aria-describedby") ?? string.Empty;
         Assert.Contains("field-ApiPassword-error", describedBy);
+    }
+
+    private static async Task OpenAsync(IPage page, string state)
+    {
+        switch (state)
+        {
+            case "catalog":
+                await page.GotoInteractiveAsync("/");
+                break;
+            case "catalog-no-match":
+                await page.GotoInteractiveAsync("/");
+                await page.GetByLabel("Search providers").FillAsync("zzz");
+                await Assertions.Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
+                break;
+            case "not-found":
+                await page.GotoInteractiveAsync("/connect/nothing-here");
+                break;
+            case "expired-link":
+                await page.GotoInteractiveAsync("/connect?session=not-a-real-token");
+                await Assertions.Expect(page.GetByTestId("session-expired")).ToBeVisibleAsync();
+                break;
+            case "konnektive" or "connectwise-psa":
+                await page.GotoInteractiveAsync($"/connect/{state}");
+                break;
+            case "konnektive-empty-submit" or "connectwise-psa-empty-submit":
+                await page.GotoInteractiveAsync($"/connect/{state.Replace("-empty-submit", string.Empty)}");
+                await page.GetByTestId("submit").ClickAsync();
+                await Assertions.Expect(page.GetByTestId("error-summary")).ToBeFocusedAsync();
+                break;
+            case "konnektive-refused":
+                await SubmitKonnektiveAsync(page, SandboxCredentials.Konnektive.LoginId, SandboxCredentials.Konnektive.WrongPassword);
+                await Assertions.Expect(page.GetByTestId("provider-problem")).ToBeFocusedAsync();
+                break;
+            case "konnektive-ip-refused":
+                await SubmitKonnektiveAsync(page, SandboxCredentials.Konnektive.IpNotAllowedLoginId, SandboxCredentials.Konnektive.Password);
+                await Assertions.Expect(page.GetByTestId("egress-ips").Locator("code")).ToBeVisibleAsync();
+                break;
+            case "konnektive-connected":
+                await SubmitKonnektiveAsync(page, SandboxCredentials.Konnektive.LoginId, SandboxCredentials.Konnektive.Password);
+                await Assertions.Expect(page.GetByTestId("connect-success")).ToBeVisibleAsync();
+                break;
+            case "connectwise-psa-refused":
+                await SubmitConnectWiseAsync(page, SandboxCredentials.ConnectWisePsa.UnknownClientId);
+                await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(ConnectWisePsaStrings.InvalidClientId);
+                break;
+            case "connectwise-psa-connected":
+                await SubmitConnectWiseAsync(page, SandboxCredentials.ConnectWisePsa.ClientId);
+                await Assertions.Expect(page.GetByTestId("connect-success")).ToBeVisibleAsync();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown page state.");
+        }
+    }
+
+    private static async Task SubmitKonnektiveAsync(IPage page, string loginId, string password)
+    {
+        await page.GotoInteractiveAsync($"/connect/{KonnektiveProvider.Id}");
+        await page.Locator("#field-ApiLoginId").FillAsync(loginId);
+        await page.Locator("#field-ApiPassword").FillAsync(password);
+        await page.GetByTestId("submit").ClickAsync();
+    }
+
+    private static async Task SubmitConnectWiseAsync(IPage page, string clientId)
+    {
+        await page.GotoInteractiveAsync($"/connect/{ConnectWisePsaProvider.Id}");
+        await page.Locator("#field-Hostname").FillAsync(SandboxCredentials.ConnectWisePsa.Hostname);
+        await page.Locator("#field-ApiVersion").FillAsync(SandboxCredentials.ConnectWisePsa.ApiVersion);
+        await page.Locator("#field-ClientId").FillAsync(clientId);
+        await page.Locator("#field-Username").FillAsync(SandboxCredentials.ConnectWisePsa.Username);
+        await page.Locator("#field-Password").FillAsync(SandboxCredentials.ConnectWisePsa.Password);
+        await page.GetByTestId("submit").ClickAsync();
     }
 }

@@ -62,4 +62,62 @@ public sealed class CatalogJourneyTests(ConnectUiAppFixture app, BrowserFixture 
 
         Assert.Equal("rgb(21, 23, 28)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
     }
+
+    [Fact]
+    public async Task A_search_without_match_keeps_a_valid_aria_reference_and_offers_one_clear_button()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/");
+        var search = page.GetByLabel("Search providers");
+
+        await search.FillAsync("zzz");
+
+        await Assertions.Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
+        var controls = await search.GetAttributeAsync("aria-controls");
+        Assert.NotNull(controls);
+        await Assertions.Expect(page.Locator($"#{controls}")).ToHaveCountAsync(1);
+
+        // MudBlazor's clear button is the only one: a text input in the searchbox role has no browser cancel button.
+        var clearButtons = page.Locator(".catalog-search button:visible");
+        await Assertions.Expect(clearButtons).ToHaveCountAsync(1);
+        await Assertions.Expect(search).ToHaveAttributeAsync("type", "text");
+        await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Search providers" })).ToHaveCountAsync(1);
+
+        await clearButtons.ClickAsync();
+        await Assertions.Expect(search).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(2);
+    }
+
+    [Theory]
+    [InlineData("/", "light")]
+    [InlineData("/", "dark")]
+    [InlineData("/connect/konnektive", "light")]
+    [InlineData("/connect/konnektive", "dark")]
+    [InlineData("/connect/connectwise-psa", "light")]
+    [InlineData("/connect/connectwise-psa", "dark")]
+    public async Task Placeholders_have_at_least_4_5_to_1_contrast(string path, string scheme)
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl, colorScheme: scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync(path);
+
+        var inputs = page.Locator("input[placeholder]");
+        var count = await inputs.CountAsync();
+        Assert.True(count > 0);
+        for (var i = 0; i < count; i++)
+        {
+            // The placeholder shows once the field has the focus (the label moves up).
+            await inputs.Nth(i).FocusAsync();
+            var colours = await inputs.Nth(i).EvaluateAsync<string[]>("""
+                e => {
+                    let background = "rgba(0, 0, 0, 0)";
+                    for (let n = e; n && background === "rgba(0, 0, 0, 0)"; n = n.parentElement) background = getComputedStyle(n).backgroundColor;
+                    return [getComputedStyle(e, "::placeholder").color, background];
+                }
+                """);
+            var ratio = CssContrast.Ratio(colours[0], colours[1]);
+            Assert.True(ratio >= 4.5, $"{path} ({scheme}) placeholder {colours[0]} on {colours[1]}: {ratio:0.00}:1");
+        }
+    }
 }

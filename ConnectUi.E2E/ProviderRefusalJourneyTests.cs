@@ -50,9 +50,13 @@ public sealed class ProviderRefusalJourneyTests(ConnectUiAppFixture app, Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(message);
+        await Assertions.Expect(page.GetByTestId("provider-problem")).ToBeFocusedAsync();
+        var providerName = providerId == KonnektiveProvider.Id ? KonnektiveProvider.Definition.DisplayName : ConnectWisePsaProvider.Definition.DisplayName;
         foreach (var field in fields)
         {
-            await Assertions.Expect(page.Locator($"#field-{field}-error")).ToHaveTextAsync(message);
+            // The message is in the alert once; the field points at it.
+            await Assertions.Expect(page.Locator($"#field-{field}-error")).ToHaveTextAsync(
+                string.Format(CultureInfo.InvariantCulture, ConnectUi.Features.Connect.ConnectStrings.FieldRefused, providerName));
             await Assertions.Expect(page.Locator($"#field-{field}")).ToHaveAttributeAsync("aria-invalid", "true");
         }
 

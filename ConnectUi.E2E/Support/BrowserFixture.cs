@@ -52,6 +52,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScriptEnabled,
         });
 
+    /// <summary>A phone: 390 x 844 CSS pixels (or narrower), touch, device scale 3.</summary>
+    public Task<IBrowserContext> NewPhoneContextAsync(string baseUrl, int width = 390, ColorScheme colorScheme = ColorScheme.Light) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = 844 },
+            DeviceScaleFactor = 3,
+            IsMobile = true,
+            HasTouch = true,
+            ColorScheme = colorScheme,
+        });
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

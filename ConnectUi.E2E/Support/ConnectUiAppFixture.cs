@@ -41,7 +41,6 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectionStrings:ConnectUi", $"Data Source={DatabasePath}");
         builder.UseSetting("ConnectUi:Sandbox:Enabled", "true");
         builder.UseSetting("ConnectUi:Outbound:Timeout", "00:00:03");
-        builder.UseSetting("ConnectUi:EgressIps:0", "198.51.100.10");
         builder.UseSetting("ConnectUi:HostApiKeys:0", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HostApiKey))));
         builder.UseSetting("ConnectUi:Embedding:AllowedOrigins:0", AllowedHostOrigin);
         builder.UseSetting("ConnectUi:HostName", "Example Host");

@@ -56,6 +56,10 @@ public sealed class CatalogPageTests : ComponentTestContext
             empty.TextContent);
         Assert.Empty(page.FindAll("a.provider-card"));
 
+        // The search box still controls an element that exists.
+        var controls = page.Find("[data-testid=catalog-search]").GetAttribute("aria-controls");
+        Assert.NotNull(page.Find($"#{controls}").QuerySelector("[data-testid=empty-state]"));
+
         page.Find("[data-testid=empty-state] button").Click();
 
         Assert.Equal(2, page.FindAll("a.provider-card").Count);

@@ -120,6 +120,22 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
         Assert.Equal("http://localhost/", Navigation.Uri);
         Assert.Empty(page.FindAll("[data-testid=connect-another]"));
         Assert.Equal(SessionStatus.Used, Context.EndedBecause);
+        Assert.Equal(ConnectStrings.NextUse, page.Find("[data-testid=next-use]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_success_screen_names_the_host_application_when_the_installation_does()
+    {
+        Services.Configure<HostApplicationOptions>(o => o.HostName = "Acme Books");
+        JSInterop.Setup<bool>("connectUi.postToHost", _ => true).SetResult(true);
+        Context.Start(ExampleSession(), null);
+        var page = RenderPage(KonnektiveProvider.Id);
+
+        await SubmitKonnektiveAsync(page);
+
+        page.WaitForAssertion(() => Assert.Equal(
+            string.Format(ConnectStrings.NextUseNamedHost, "Acme Books"), page.Find("[data-testid=next-use]").TextContent.Trim()));
+        Assert.Equal(string.Format(ConnectStrings.ConnectedHeading, KonnektiveProvider.Definition.DisplayName), page.Find("h1").TextContent.Trim());
     }
 
     [Fact]

@@ -107,11 +107,59 @@ public sealed class ConnectPageTests : ComponentTestContext
     }
 
     [Fact]
-    public void Konnektive_whitelist_step_says_plainly_when_no_egress_ip_is_configured()
+    public void Konnektive_whitelist_step_tells_the_person_what_to_do_when_no_egress_ip_is_configured()
     {
         var page = RenderPage(KonnektiveProvider.Id);
 
-        Assert.Contains("no outbound IP address configured", page.Find("[data-testid=egress-ips]").TextContent);
+        var ips = page.Find("[data-testid=egress-ips]");
+        Assert.Contains(ConnectStrings.NoEgressIpsHeading, ips.TextContent);
+        Assert.Contains(string.Format(ConnectStrings.NoEgressIps, KonnektiveProvider.Definition.DisplayName), ips.TextContent);
+        Assert.Empty(ips.QuerySelectorAll("[data-testid=copy-button]"));
+    }
+
+    [Fact]
+    public async Task Konnektive_whitelist_step_offers_the_address_Konnektive_reported_once_it_refused_it()
+    {
+        _connections.Result = new ConnectResult
+        {
+            Status = ConnectStatus.NotVerified,
+            Outcome = VerificationOutcome.IpNotAllowed,
+            Problem = KonnektiveProblems.For(VerificationOutcome.IpNotAllowed, null, "203.0.113.7"),
+        };
+        var page = RenderPage(KonnektiveProvider.Id);
+        page.Find("#field-ApiLoginId").Input("acme_api");
+        page.Find("#field-ApiPassword").Input("a-password");
+
+        await page.Find("form").SubmitAsync();
+
+        var ips = page.Find("[data-testid=egress-ips]");
+        Assert.Contains(string.Format(ConnectStrings.AddReportedAddress, KonnektiveProvider.Definition.DisplayName), ips.TextContent);
+        Assert.Contains("203.0.113.7", ips.QuerySelector("code")!.TextContent);
+        Assert.Single(ips.QuerySelectorAll("[data-testid=copy-button]"));
+        Assert.Empty(ips.QuerySelectorAll("[data-testid=egress-ips-unknown]"));
+        Assert.Contains("guide-step--highlighted", page.Find($"li#{KonnektiveProvider.Steps.FindCredentials}").ClassList);
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "connectUi.scrollToStep");
+    }
+
+    [Fact]
+    public void The_form_comes_first_with_what_the_person_needs_and_every_guide_step_one_tap_away()
+    {
+        var provider = ConnectWisePsaProvider.Definition;
+        var page = RenderPage(provider.Id);
+
+        var panes = page.Find(".connect-panes").Children;
+        Assert.Contains("connect-panes__form", panes[0].ClassList);
+        Assert.Contains("connect-panes__guide", panes[1].ClassList);
+        var needs = panes[0].QuerySelector("[data-testid=credential-needs]")!;
+        Assert.Contains($"{ConnectStrings.YouNeed} {string.Join(", ", provider.Guide.WhatYouNeed.Select(i => i.Name))}.", needs.TextContent);
+        var stepLinks = needs.QuerySelectorAll("a");
+        Assert.Equal(provider.Guide.Steps.Select(s => $"#{s.Anchor}"), stepLinks.Select(a => a.GetAttribute("href")));
+
+        stepLinks[1].Click();
+
+        Assert.Contains("guide-step--highlighted", page.Find($"li#{provider.Guide.Steps[1].Anchor}").ClassList);
+        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "connectUi.scrollToStep");
+        Assert.Equal(provider.Guide.Steps[1].Anchor, call.Arguments[0]);
     }
 
     [Fact]
@@ -143,6 +191,13 @@ public sealed class ConnectPageTests : ComponentTestContext
         Assert.DoesNotContain("S3cret-Passw0rd", page.Markup);
         Assert.Empty(page.FindAll("form"));
         Assert.Equal("/", page.Find("[data-testid=connect-another]").GetAttribute("href"));
+
+        // Its own heading, which takes the focus, and wording for a page no host application opened.
+        var name = KonnektiveProvider.Definition.DisplayName;
+        Assert.Equal(string.Format(ConnectStrings.ConnectedHeading, name), page.Find("h1").TextContent.Trim());
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "page-heading");
+        Assert.Equal(ConnectStrings.NextUseWithoutHost, page.Find("[data-testid=next-use]").TextContent.Trim());
+        Assert.DoesNotContain(page.FindAll("[aria-live], [role=status], [role=alert]"), e => e.TextContent.Contains(name));
     }
 
     [Fact]

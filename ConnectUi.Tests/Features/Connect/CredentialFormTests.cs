@@ -15,6 +15,7 @@ public sealed class CredentialFormTests : ComponentTestContext
     private const string ValidClientId = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
     private readonly FakeConnectionService _connections = new();
     private readonly List<string> _requestedSteps = [];
+    private readonly List<string> _problemSteps = [];
     private readonly List<ConnectResult> _connected = [];
 
     public CredentialFormTests() => Services.AddSingleton<IConnectionService>(_connections);
@@ -149,7 +150,7 @@ public sealed class CredentialFormTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task Submitting_with_errors_shows_a_summary_linking_each_problem_to_its_field_and_focuses_it()
+    public async Task Submitting_with_errors_shows_a_summary_naming_each_field_once_and_focuses_it()
     {
         var form = RenderForm(ConnectWisePsaProvider.Definition);
         form.Find("#field-Hostname").Input("api-eu.myconnectwise.net");
@@ -159,10 +160,19 @@ public sealed class CredentialFormTests : ComponentTestContext
         var summary = form.Find("[data-testid=error-summary]");
         var links = summary.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? string.Empty).ToArray();
         Assert.Equal(["#field-ApiVersion", "#field-ClientId", "#field-Username", "#field-Password"], links);
+        Assert.Equal(
+            [ConnectWisePsaStrings.ApiVersionLabel, ConnectWisePsaStrings.ClientIdLabel, ConnectWisePsaStrings.UsernameLabel, ConnectWisePsaStrings.PasswordLabel],
+            summary.QuerySelectorAll("a").Select(a => a.TextContent.Trim()));
         Assert.Contains(string.Format(ConnectStrings.ManyProblems, 4), summary.TextContent);
-        Assert.Contains(ConnectWisePsaStrings.ClientIdRequired, summary.TextContent);
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "error-summary");
+        Assert.Equal("alert", summary.GetAttribute("role"));
+        Assert.Equal("-1", summary.GetAttribute("tabindex"));
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusAlert" && (string?)i.Arguments[0] == "error-summary");
         Assert.Empty(_connections.Calls);
+
+        // Each message is written once, under its field, and sits in no live region.
+        Assert.Equal([ConnectWisePsaStrings.ClientIdRequired], ErrorsOf(form, "ClientId"));
+        Assert.Equal(1, Occurrences(form.Markup, ConnectWisePsaStrings.ClientIdRequired));
+        Assert.DoesNotContain(ConnectWisePsaStrings.ClientIdRequired, LiveRegionText(form));
 
         summary.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == "#field-Username").Click();
         Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "field-Username");
@@ -189,9 +199,14 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         var submit = form.Find("form").SubmitAsync();
 
-        form.WaitForAssertion(() => Assert.True(form.Find("[data-testid=submit]").HasAttribute("disabled")));
+        // Still focusable while checking (a disabled button would drop the focus to the page body), but marked unavailable.
+        form.WaitForAssertion(() => Assert.Equal("true", form.Find("[data-testid=submit]").GetAttribute("aria-disabled")));
+        Assert.False(form.Find("[data-testid=submit]").HasAttribute("disabled"));
+        Assert.All(form.FindAll("input"), input => Assert.True(input.HasAttribute("readonly")));
+        Assert.All(form.FindAll("input"), input => Assert.False(input.HasAttribute("disabled")));
         Assert.Equal(string.Format(ConnectStrings.CheckingWith, ConnectWisePsaProvider.Definition.DisplayName), form.Find("[data-testid=submit]").TextContent.Trim());
         await form.Find("form").SubmitAsync();
+        form.Find("[data-testid=submit]").Click();
         _connections.Gate.SetResult();
         await submit;
 
@@ -203,6 +218,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Equal("acme+PublicKey1", call.Values["Username"]);
         Assert.Equal("PrivateKey1", call.Values["Password"]);
         Assert.Single(_connected);
+        Assert.False(form.Find("[data-testid=submit]").HasAttribute("aria-disabled"));
     }
 
     [Fact]
@@ -224,18 +240,36 @@ public sealed class CredentialFormTests : ComponentTestContext
 
         await form.Find("form").SubmitAsync();
 
-        Assert.Equal([ConnectWisePsaStrings.InvalidCredentials], ErrorsOf(form, "Username"));
-        Assert.Equal([ConnectWisePsaStrings.InvalidCredentials], ErrorsOf(form, "Password"));
+        // The message is written once, in the alert; the fields are marked invalid with a short pointer to it.
+        var pointer = string.Format(ConnectStrings.FieldRefused, ConnectWisePsaProvider.Definition.DisplayName);
+        Assert.Equal([pointer], ErrorsOf(form, "Username"));
+        Assert.Equal([pointer], ErrorsOf(form, "Password"));
+        Assert.Equal("true", form.Find("#field-Password").GetAttribute("aria-invalid"));
         Assert.Empty(ErrorsOf(form, "Hostname"));
-        Assert.Equal([ConnectWisePsaProvider.Steps.ClientIdAndKeys], _requestedSteps);
+        Assert.Equal(1, Occurrences(form.Markup, ConnectWisePsaStrings.InvalidCredentials));
+
+        // The step is marked, not scrolled to: the focus goes to the alert, which links to the step.
+        Assert.Empty(_requestedSteps);
+        Assert.Equal([ConnectWisePsaProvider.Steps.ClientIdAndKeys], _problemSteps);
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusAlert" && (string?)i.Arguments[0] == "provider-problem");
         var problem = form.Find("[data-testid=provider-problem]");
+        Assert.Equal("alert", problem.GetAttribute("role"));
+        Assert.Equal("-1", problem.GetAttribute("tabindex"));
+        Assert.Single(form.FindAll("[role=alert]"));
+        Assert.Equal(
+            [ConnectWisePsaStrings.UsernameLabel, ConnectWisePsaStrings.PasswordLabel],
+            form.FindAll("[data-testid=problem-fields] a").Select(a => a.TextContent.Trim()));
+        form.Find("[data-testid=problem-fields] a[href='#field-Password']").Click();
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "field-Password");
+        form.Find("[data-testid=problem-step-link]").Click();
+        Assert.Equal([ConnectWisePsaProvider.Steps.ClientIdAndKeys], _requestedSteps);
         var step = ConnectWisePsaProvider.Definition.FindStep(ConnectWisePsaProvider.Steps.ClientIdAndKeys)!;
         Assert.Contains(string.Format(ConnectStrings.RevisitStep, 2, step.Title), problem.TextContent);
         Assert.Contains("HTTP 401 UserNotAuthenticated", form.Find("[data-testid=technical-details]").TextContent);
         Assert.Equal("acme+PublicKey1", form.Find("#field-Username").GetAttribute("value"));
         Assert.Equal("PrivateKey1", form.Find("#field-Password").GetAttribute("value"));
         Assert.Equal(ValidClientId, form.Find("#field-ClientId").GetAttribute("value"));
-        Assert.False(form.Find("[data-testid=submit]").HasAttribute("disabled"));
+        Assert.Null(form.Find("[data-testid=submit]").GetAttribute("aria-disabled"));
         Assert.Empty(_connected);
 
         form.Find("[data-testid=use-suggestion]").Click();
@@ -279,6 +313,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         await form.Find("form").SubmitAsync();
 
         Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, "42 seconds"), form.Find("[data-testid=too-many-attempts]").TextContent.Trim());
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusAlert" && (string?)i.Arguments[0] == "too-many-attempts");
         Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
         Assert.Equal("acme_api", form.Find("#field-ApiLoginId").GetAttribute("value"));
         Assert.Equal("a-password", form.Find("#field-ApiPassword").GetAttribute("value"));
@@ -310,7 +345,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Equal("acme+PublicKey1", form.Find("#field-Username").GetAttribute("value"));
         Assert.Equal("PrivateKey1", form.Find("#field-Password").GetAttribute("value"));
         Assert.All(new[] { "Hostname", "ApiVersion", "ClientId", "Username", "Password" }, field => Assert.Empty(ErrorsOf(form, field)));
-        Assert.False(form.Find("[data-testid=submit]").HasAttribute("disabled"));
+        Assert.Null(form.Find("[data-testid=submit]").GetAttribute("aria-disabled"));
         Assert.Empty(_connected);
 
         var connected = ConnectResult.Connected(Guid.Parse("0b6f3f0e-94a4-4f7e-8d1e-2f1b6c0d9a55"), TestServices.Now);
@@ -373,6 +408,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         Render<CredentialForm>(p => p
             .Add(c => c.Provider, provider)
             .Add(c => c.OnGuideStepRequested, (string anchor) => _requestedSteps.Add(anchor))
+            .Add(c => c.OnProblemStep, (string anchor) => _problemSteps.Add(anchor))
             .Add(c => c.OnConnected, (ConnectResult result) => _connected.Add(result)));
 
     private static void FillConnectWise(IRenderedComponent<CredentialForm> form)
@@ -383,6 +419,12 @@ public sealed class CredentialFormTests : ComponentTestContext
         form.Find("#field-Username").Input("acme+PublicKey1");
         form.Find("#field-Password").Input("PrivateKey1");
     }
+
+    private static int Occurrences(string markup, string text) =>
+        (markup.Length - markup.Replace(System.Net.WebUtility.HtmlEncode(text), string.Empty).Length) / System.Net.WebUtility.HtmlEncode(text).Length;
+
+    private static string LiveRegionText(IRenderedComponent<CredentialForm> form) =>
+        string.Concat(form.FindAll("[aria-live], [role=status], [role=alert]").Select(e => e.TextContent));
 
     private static string[] ErrorsOf(IRenderedComponent<CredentialForm> form, string field) =>
         form.FindAll($"#field-{field}-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToArray();

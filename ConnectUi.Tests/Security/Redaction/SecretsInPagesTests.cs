@@ -43,7 +43,7 @@ public sealed class SecretsInPagesTests : ComponentTestContext, IAsyncLifetime
 
         var page = await SubmitKonnektiveAsync();
 
-        page.WaitForAssertion(() => Assert.Contains("is wrong for", page.Find("#field-ApiPassword-error").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("is wrong for", page.Find("[data-testid=provider-problem-message]").TextContent));
         var shown = string.Join(" ", page.FindAll("[role=alert], .validation-message, #field-ApiPassword-error").Select(e => e.TextContent));
         Assert.Contains(TechnicalDetails.Redacted, shown);
         Assert.DoesNotContain(KonnektivePassword, shown, StringComparison.OrdinalIgnoreCase);

@@ -12,8 +12,11 @@ namespace ConnectUi.Features.Catalog;
 /// </summary>
 public sealed partial class CatalogPage
 {
+    // A text input in the searchbox role: type=search would add the browser's clear button beside MudBlazor's.
     private static readonly Dictionary<string, object> SearchAttributes = new()
     {
+        ["role"] = "searchbox",
+        ["enterkeyhint"] = "search",
         ["autocomplete"] = "off",
         ["data-testid"] = "catalog-search",
         ["aria-controls"] = "provider-results",

@@ -18,6 +18,9 @@ public sealed partial class ConnectPage
     private string? _highlightedStep;
     private ConnectResult? _connected;
     private CredentialForm? _form;
+    private string? _reportedServerAddress;
+    private bool _focusHeading;
+    private bool _formRetired;
 
     [Inject]
     public required ProviderCatalog Catalog { get; init; }
@@ -43,10 +46,30 @@ public sealed partial class ConnectPage
     [Inject]
     public required IStringLocalizer<ConnectStrings> Loc { get; init; }
 
+    [Inject]
+    public required IOptions<HostApplicationOptions> HostApplication { get; init; }
+
     [Parameter]
     public required string ProviderId { get; set; }
 
     private bool SandboxEnabled => Sandbox.Value.Enabled;
+
+    /// <summary>How the success screen names the host application; null when the installation does not say.</summary>
+    private string? HostName => HostApplication.Value.HostName;
+
+    private string Heading => (_connected, ReconnectTarget) switch
+    {
+        ({ }, _) => Loc[nameof(ConnectStrings.ConnectedHeading), _provider!.DisplayName],
+        (null, null) => Loc[nameof(ConnectStrings.HeadingConnect), _provider!.DisplayName],
+        (null, { }) => Loc[nameof(ConnectStrings.HeadingReconnect), _provider!.DisplayName],
+    };
+
+    private string PageTitle => (_connected, ReconnectTarget) switch
+    {
+        ({ }, _) => Loc[nameof(ConnectStrings.PageTitleConnected), _provider!.DisplayName],
+        (null, null) => Loc[nameof(ConnectStrings.PageTitleConnect), _provider!.DisplayName],
+        (null, { }) => Loc[nameof(ConnectStrings.PageTitleReconnect), _provider!.DisplayName],
+    };
 
     private IReadOnlyList<string> EgressIps => Options.Value.EgressIps.ToArray();
 
@@ -84,6 +107,15 @@ public sealed partial class ConnectPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (_focusHeading)
+        {
+            // The form and its submit button are gone: the focus goes to the heading that now says what happened.
+            _focusHeading = false;
+            await JS.InvokeVoidAsync("connectUi.focusById", "page-heading");
+            _formRetired = true;
+            StateHasChanged();
+        }
+
         if (firstRender && Session.ReconnectTarget is not null && _provider is not null && ReconnectTarget is null)
         {
             // A reconnect session renews one provider's connection; another provider's form would create a new one instead.
@@ -93,12 +125,16 @@ public sealed partial class ConnectPage
         await base.OnAfterRenderAsync(firstRender);
     }
 
-    private async Task HighlightStepAsync(string anchor)
+    /// <summary>Takes the person to a guide step they asked for, and marks it.</summary>
+    private async Task ShowStepAsync(string anchor)
     {
         _highlightedStep = anchor;
         StateHasChanged();
         await JS.InvokeVoidAsync("connectUi.scrollToStep", anchor);
     }
+
+    /// <summary>Marks the step a refusal points at; the person stays on the refusal, whose link leads to the step.</summary>
+    private void MarkStep(string anchor) => _highlightedStep = anchor;
 
     private async Task FillFormAsync(IReadOnlyDictionary<string, string> values)
     {
@@ -112,6 +148,7 @@ public sealed partial class ConnectPage
     private async Task OnConnectedAsync(ConnectResult result)
     {
         _connected = result;
+        _focusHeading = true;
         var session = Session.Current;
         if (session is not null)
         {
@@ -128,6 +165,7 @@ public sealed partial class ConnectPage
 
     private async Task OnNotConnectedAsync(ConnectResult result)
     {
+        _reportedServerAddress = result.Problem?.ReportedServerAddress ?? _reportedServerAddress;
         if (result.Status == ConnectStatus.SessionEnded)
         {
             Session.End(result.SessionStatus ?? SessionStatus.Unknown);

@@ -20,7 +20,7 @@ public sealed partial class CredentialForm
     private ConnectProblem? _problem;
     private ConnectResult? _failure;
     private bool _submitting;
-    private bool _focusSummary;
+    private string? _focusAfterRender;
     private string? _status;
     private System.Globalization.CultureInfo? _shownCulture;
 
@@ -57,8 +57,13 @@ public sealed partial class CredentialForm
     [Parameter]
     public EventCallback<ConnectResult> OnNotConnected { get; set; }
 
+    /// <summary>Raised when the person asks for a guide step (a "Where do I find this?" link, a refusal's step link).</summary>
     [Parameter]
     public EventCallback<string> OnGuideStepRequested { get; set; }
+
+    /// <summary>Raised with the guide step a refusal points at, to mark it without taking the person away from the refusal.</summary>
+    [Parameter]
+    public EventCallback<string> OnProblemStep { get; set; }
 
     protected override void OnInitialized()
     {
@@ -137,7 +142,7 @@ public sealed partial class CredentialForm
         {
             _status = null;
             _summaryProblems = CurrentProblems();
-            _focusSummary = true;
+            _focusAfterRender = ErrorSummary.ElementId;
             return;
         }
 
@@ -174,23 +179,32 @@ public sealed partial class CredentialForm
     private async Task ShowProblemAsync(ConnectProblem problem)
     {
         _problem = problem;
+
+        // The alert holds the message; each field it concerns is marked invalid with a short pointer to it.
+        var pointer = Loc[nameof(ConnectStrings.FieldRefused), Provider.DisplayName];
         foreach (var fieldName in problem.Fields)
         {
             if (Provider.FindField(fieldName) is not null)
             {
-                _messages.Add(_editContext.Field(fieldName), problem.Message);
+                _messages.Add(_editContext.Field(fieldName), pointer);
             }
         }
 
         _editContext.NotifyValidationStateChanged();
 
-        // The problem alert announces itself (role=alert); the status region only says the check ended.
+        // The alert announces itself (role=alert) and takes the focus; the status region only says the check ended.
         _status = Loc[nameof(ConnectStrings.StatusNotConnected), Provider.DisplayName];
+        _focusAfterRender = IsTooManyAttempts ? TooManyAttemptsId : ProviderProblemAlert.ElementId;
         if (problem.GuideStepAnchor is not null)
         {
-            await OnGuideStepRequested.InvokeAsync(problem.GuideStepAnchor);
+            await OnProblemStep.InvokeAsync(problem.GuideStepAnchor);
         }
     }
+
+    private const string TooManyAttemptsId = "too-many-attempts";
+
+    private async Task FocusFieldAsync(CredentialField field) =>
+        await JS.InvokeVoidAsync("connectUi.focusById", CredentialInput.InputId(field));
 
     private ConnectProblem UnexpectedProblem() => new(
         Loc[nameof(ConnectStrings.UnexpectedProblem), Provider.DisplayName],
@@ -221,10 +235,10 @@ public sealed partial class CredentialForm
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_focusSummary)
+        if (_focusAfterRender is { } id)
         {
-            _focusSummary = false;
-            await JS.InvokeVoidAsync("connectUi.focusById", "error-summary");
+            _focusAfterRender = null;
+            await JS.InvokeVoidAsync("connectUi.focusAlert", id);
         }
     }
 

@@ -27,8 +27,9 @@ public sealed partial class CredentialInput
     [Parameter, EditorRequired]
     public required CredentialField Field { get; set; }
 
+    /// <summary>Read-only while the provider is being asked: still focusable, so the keyboard focus stays put.</summary>
     [Parameter]
-    public bool Disabled { get; set; }
+    public bool ReadOnly { get; set; }
 
     /// <summary>Raised with the field's guide step anchor when the person asks where to find the value.</summary>
     [Parameter]

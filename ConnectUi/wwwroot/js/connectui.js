@@ -19,6 +19,15 @@ window.connectUi = {
         element.focus();
     },
 
+    // Brings an alert's top into view (below the app bar) and focuses it: after a refusal, the reason is what the person
+    // sees and hears first, on a phone as on a desktop.
+    focusAlert(id) {
+        const element = document.getElementById(id);
+        if (!element) return;
+        element.scrollIntoView({ block: "start" });
+        element.focus({ preventScroll: true });
+    },
+
     // Copies text; falls back to a hidden textarea where the Clipboard API is unavailable.
     async copyText(text) {
         try {

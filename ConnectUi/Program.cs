@@ -1,4 +1,3 @@
-using ConnectUi.BackgroundWork;
 using ConnectUi.Components;
 using ConnectUi.Components.Layout;
 using ConnectUi.Connections;
@@ -9,11 +8,13 @@ using ConnectUi.Health;
 using ConnectUi.HostApi;
 using ConnectUi.Performance;
 using ConnectUi.Providers;
+using ConnectUi.Reverification;
 using ConnectUi.Sandbox;
 using ConnectUi.Security.Abuse;
 using ConnectUi.Security.Headers;
 using ConnectUi.Security.RequestLimits;
 using ConnectUi.Sessions;
+using ConnectUi.Webhooks;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,7 +25,8 @@ builder.Services.AddMudServices();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
-builder.Services.AddBackgroundWork();
+builder.Services.AddReverification();
+builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);

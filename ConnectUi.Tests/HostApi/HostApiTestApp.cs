@@ -45,6 +45,8 @@ public sealed class HostApiTestApp : WebApplicationFactory<Program>
             ["ConnectUi:HostApiKeys:1"] = Hash(OtherApiKey),
             ["ConnectUi:Embedding:AllowedOrigins:0"] = AllowedOrigin,
             ["ConnectUi:HostName"] = "Acme Portal",
+            // The background re-verification would call the fake verifiers whenever a test moves the clock a day; tests of it turn it on.
+            ["ConnectUi:Verification:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

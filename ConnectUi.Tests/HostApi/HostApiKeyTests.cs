@@ -27,6 +27,9 @@ public sealed class HostApiKeyTests : IAsyncLifetime
         { "GET", $"api/connections/{Guid.Empty}/credentials" },
         { "POST", $"api/connections/{Guid.Empty}/verify" },
         { "DELETE", $"api/connections/{Guid.Empty}" },
+        { "GET", $"api/connections/{Guid.Empty}/history" },
+        { "GET", "api/webhooks/deliveries" },
+        { "POST", "api/webhooks/deliveries/msg_0/replay" },
         { "GET", "api/no-such-endpoint" },
     };
 

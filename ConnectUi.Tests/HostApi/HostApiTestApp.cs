@@ -48,6 +48,8 @@ public sealed class HostApiTestApp : WebApplicationFactory<Program>
 
             // Production refuses an unprotected key ring; this database is thrown away (KeyRingStartupTests covers the rule).
             ["ConnectUi:DataProtection:AllowUnprotectedKeys"] = "true",
+            // The background re-verification would call the fake verifiers whenever a test moves the clock a day; tests of it turn it on.
+            ["ConnectUi:Verification:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

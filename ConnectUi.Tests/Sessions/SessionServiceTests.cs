@@ -187,7 +187,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
         _db.Konnektive.Refuse(VerificationOutcome.IpNotAllowed);
 
         await using var scope = _db.Services.CreateAsyncScope();
-        var verification = await scope.ServiceProvider.GetRequiredService<IConnectionService>().VerifyStoredAsync(id, default);
+        var verification = await scope.ServiceProvider.GetRequiredService<IConnectionService>().VerifyStoredAsync(id, VerificationTrigger.OnRequest, default);
 
         Assert.Equal(VerificationOutcome.IpNotAllowed, verification!.Outcome);
         var after = Assert.Single(await _db.ConnectionRowsAsync());
@@ -205,7 +205,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
     {
         await using var scope = _db.Services.CreateAsyncScope();
 
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<IConnectionService>().VerifyStoredAsync(Guid.NewGuid(), default));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<IConnectionService>().VerifyStoredAsync(Guid.NewGuid(), VerificationTrigger.OnRequest, default));
         Assert.Equal(0, _db.Konnektive.Calls);
     }
 }

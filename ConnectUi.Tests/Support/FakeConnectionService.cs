@@ -29,6 +29,6 @@ public sealed class FakeConnectionService : IConnectionService
     /// <summary>What <see cref="VerifyStoredAsync"/> answers; null answers "no such connection".</summary>
     public StoredVerification? StoredVerification { get; set; }
 
-    public Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, CancellationToken cancellationToken) =>
+    public Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, VerificationTrigger trigger, CancellationToken cancellationToken) =>
         Task.FromResult(StoredVerification);
 }

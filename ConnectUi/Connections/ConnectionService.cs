@@ -19,6 +19,8 @@ public sealed partial class ConnectionService(
     IEnumerable<ProviderDefinition> providers,
     IDbContextFactory<ConnectUiDbContext> dbContextFactory,
     CredentialProtector protector,
+    ConnectionEventOutbox events,
+    VerificationSchedule schedule,
     TimeProvider timeProvider,
     ILogger<ConnectionService> logger) : IConnectionService
 {
@@ -93,7 +95,8 @@ public sealed partial class ConnectionService(
 
         var timed = await TimedVerifyAsync(verifier, request.Credentials, cancellationToken);
         var (verification, attemptId, verifiedAt) = (timed.Result, timed.AttemptId, timed.VerifiedAt);
-        VerificationAttemptRecord Attempt(Guid? connectionId) => timed.Attempt(request.EndUserId, connectionId);
+        var trigger = request.ReconnectConnectionId is null ? VerificationTrigger.Connect : VerificationTrigger.Reconnect;
+        VerificationAttemptRecord Attempt(Guid? connectionId) => timed.Attempt(request.EndUserId, connectionId, trigger, connectionId is null ? null : ConnectionStatus.Healthy);
 
         if (!verification.IsVerified)
         {
@@ -183,7 +186,7 @@ public sealed partial class ConnectionService(
             $"refused before any call; invalid fields: {string.Join(", ", fields)}");
     }
 
-    public async Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, CancellationToken cancellationToken)
+    public async Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, VerificationTrigger trigger, CancellationToken cancellationToken)
     {
         ConnectionRecord? record;
         await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
@@ -213,28 +216,60 @@ public sealed partial class ConnectionService(
         var timed = await TimedVerifyAsync(VerifierFor(provider.Id), credentials, cancellationToken);
         var (verification, verifiedAt) = (timed.Result, timed.VerifiedAt);
 
-        await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var status = await RecordStoredVerificationAsync(record, timed, trigger, cancellationToken);
+        return new StoredVerification(connectionId, provider.Id, verification.Outcome, verifiedAt, verification.Problem, verification.AccountLabel, status);
+    }
 
-            // Only the verification columns: a failure must leave the stored credentials exactly as they were.
-            await db.Connections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(
-                setters =>
-                {
-                    setters.SetProperty(c => c.LastVerifiedAt, verifiedAt);
-                    setters.SetProperty(c => c.LastOutcome, verification.Outcome);
-                    if (verification.IsVerified && verification.AccountLabel is not null)
-                    {
-                        setters.SetProperty(c => c.AccountLabel, verification.AccountLabel);
-                    }
-                },
-                cancellationToken);
-            db.VerificationAttempts.Add(timed.Attempt(record.EndUserId, connectionId));
+    /// <summary>
+    /// Writes the outcome, the status it leads to, the attempt and any event in one transaction. Only verification columns
+    /// change: whatever the provider answered, the stored credentials stay exactly as they were.
+    /// </summary>
+    private async Task<ConnectionStatus> RecordStoredVerificationAsync(
+        ConnectionRecord checkedRecord, TimedVerification timed, VerificationTrigger trigger, CancellationToken cancellationToken)
+    {
+        var (verification, verifiedAt) = (timed.Result, timed.VerifiedAt);
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var record = await db.Connections.SingleOrDefaultAsync(c => c.Id == checkedRecord.Id, cancellationToken);
+        if (record is null || record.UpdatedAt != checkedRecord.UpdatedAt)
+        {
+            // Deleted, or reconnected with new credentials while the old ones were being checked: this answer is about
+            // credentials the connection no longer has, so it goes to the history only.
+            db.VerificationAttempts.Add(timed.Attempt(checkedRecord.EndUserId, checkedRecord.Id, trigger, record?.Status));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            return record?.Status ?? checkedRecord.Status;
         }
 
-        return new StoredVerification(connectionId, provider.Id, verification.Outcome, verifiedAt, verification.Problem, verification.AccountLabel);
+        var before = record.Status;
+        (record.Status, record.ConsecutiveRefusals) = ConnectionHealth.After(record.Status, record.ConsecutiveRefusals, verification.Outcome);
+        record.LastVerifiedAt = verifiedAt;
+        record.LastOutcome = verification.Outcome;
+        record.NextVerificationAtUnixMs = schedule.NextAfter(verifiedAt, verification.Outcome).ToUnixTimeMilliseconds();
+        if (verification.IsVerified && verification.AccountLabel is not null)
+        {
+            record.AccountLabel = verification.AccountLabel;
+        }
+
+        if (record.Status != before)
+        {
+            record.StatusChangedAt = verifiedAt;
+            LogStatusChanged(record.Id, record.ProviderId, before, record.Status, verification.Outcome);
+            if (record.Status == ConnectionStatus.NeedsRelink)
+            {
+                events.Add(db, ConnectionEventTypes.NeedsRelink, record, verifiedAt);
+            }
+            else if (before == ConnectionStatus.NeedsRelink && record.Status == ConnectionStatus.Healthy)
+            {
+                events.Add(db, ConnectionEventTypes.Healthy, record, verifiedAt);
+            }
+        }
+
+        db.VerificationAttempts.Add(timed.Attempt(record.EndUserId, record.Id, trigger, record.Status));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events.NotifyCommitted();
+        return record.Status;
     }
 
     private IProviderVerifier VerifierFor(string providerId) =>
@@ -245,7 +280,7 @@ public sealed partial class ConnectionService(
     private sealed record TimedVerification(
         string ProviderId, VerificationResult Result, Guid AttemptId, DateTimeOffset StartedAt, long DurationMs, DateTimeOffset VerifiedAt)
     {
-        public VerificationAttemptRecord Attempt(string? endUserId, Guid? connectionId) => new()
+        public VerificationAttemptRecord Attempt(string? endUserId, Guid? connectionId, VerificationTrigger trigger, ConnectionStatus? statusAfter) => new()
         {
             Id = AttemptId,
             AttemptedAt = StartedAt,
@@ -254,6 +289,8 @@ public sealed partial class ConnectionService(
             Outcome = Result.Outcome,
             DurationMs = DurationMs,
             ConnectionId = connectionId,
+            Trigger = trigger,
+            StatusAfter = statusAfter,
         };
     }
 
@@ -343,10 +380,12 @@ public sealed partial class ConnectionService(
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
 
         ConnectionRecord record;
+        var statusBefore = ConnectionStatus.Healthy;
         if (request.ReconnectConnectionId is { } reconnectId)
         {
             record = await db.Connections.SingleOrDefaultAsync(c => c.Id == reconnectId, cancellationToken)
                 ?? throw new DbUpdateConcurrencyException("The connection was deleted while it was being verified again.");
+            statusBefore = record.Status;
         }
         else
         {
@@ -359,6 +398,7 @@ public sealed partial class ConnectionService(
                 SettingsJson = string.Empty,
                 ProtectedCredentials = string.Empty,
                 CreatedAt = verifiedAt,
+                StatusChangedAt = verifiedAt,
             };
             db.Connections.Add(record);
         }
@@ -369,7 +409,28 @@ public sealed partial class ConnectionService(
         record.UpdatedAt = verifiedAt;
         record.LastVerifiedAt = verifiedAt;
         record.LastOutcome = VerificationOutcome.Verified;
+        // New credentials the provider just accepted: whatever the old ones' status was, the connection is healthy again.
+        record.Status = ConnectionStatus.Healthy;
+        record.ConsecutiveRefusals = 0;
+        record.NextVerificationAtUnixMs = schedule.NextAfter(verifiedAt, VerificationOutcome.Verified).ToUnixTimeMilliseconds();
+        if (statusBefore != ConnectionStatus.Healthy)
+        {
+            record.StatusChangedAt = verifiedAt;
+        }
+
         db.VerificationAttempts.Add(attempt(record.Id));
+        if (request.ReconnectConnectionId is null)
+        {
+            events.Add(db, ConnectionEventTypes.Created, record, verifiedAt);
+        }
+        else
+        {
+            events.Add(db, ConnectionEventTypes.Updated, record, verifiedAt);
+            if (statusBefore == ConnectionStatus.NeedsRelink)
+            {
+                events.Add(db, ConnectionEventTypes.Healthy, record, verifiedAt);
+            }
+        }
 
         if (request.SessionId is { } sessionId)
         {
@@ -384,6 +445,7 @@ public sealed partial class ConnectionService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        events.NotifyCommitted();
         return record.Id;
     }
 
@@ -433,6 +495,10 @@ public sealed partial class ConnectionService(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Connect session {SessionId} refused to save: {Status}")]
     private partial void LogSessionRefused(Guid sessionId, SessionStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Connection {ConnectionId} of {ProviderId} went from {Before} to {After} after {Outcome}")]
+    private partial void LogStatusChanged(Guid connectionId, string providerId, ConnectionStatus before, ConnectionStatus after, VerificationOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Verification attempt {AttemptId} with {ProviderId} could not be recorded")]

@@ -44,7 +44,22 @@ public static class ConnectionsServiceCollectionExtensions
         // kept outside the database, so a copy of the database file alone decrypts nothing.
         dataProtection.ProtectKeyRing(configuration);
 
+        services.AddOptions<VerificationOptions>()
+            .Bind(configuration.GetSection(VerificationOptions.Section))
+            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1), $"{VerificationOptions.Section}:Interval must be at least one minute.")
+            .Validate(o => o.JitterFraction is >= 0 and <= 0.5, $"{VerificationOptions.Section}:JitterFraction must be between 0 and 0.5.")
+            .Validate(o => o.RetryAfterFailure >= TimeSpan.FromMinutes(1), $"{VerificationOptions.Section}:RetryAfterFailure must be at least one minute.")
+            .Validate(o => o.ConcurrencyPerProvider is >= 1 and <= 64, $"{VerificationOptions.Section}:ConcurrencyPerProvider must be between 1 and 64.")
+            .Validate(o => o.PollInterval >= TimeSpan.FromSeconds(1), $"{VerificationOptions.Section}:PollInterval must be at least one second.")
+            .Validate(o => o.RateLimitBackoff > TimeSpan.Zero && o.MaxRateLimitBackoff >= o.RateLimitBackoff,
+                $"{VerificationOptions.Section}:RateLimitBackoff must be positive and at most MaxRateLimitBackoff.")
+            .Validate(o => o.BatchSize >= 1, $"{VerificationOptions.Section}:BatchSize must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<ConnectionEventOptions>();
+
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<VerificationSchedule>();
+        services.TryAddSingleton<ConnectionEventOutbox>();
         services.TryAddSingleton<CredentialProtector>();
         services.TryAddScoped<IConnectionService, ConnectionService>();
         services.TryAddScoped<IConnectionStore, ConnectionStore>();

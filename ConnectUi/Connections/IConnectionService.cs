@@ -8,10 +8,11 @@ public interface IConnectionService
     Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Runs the provider test call again with a saved connection's stored credentials and records the outcome. Never changes
-    /// or deletes the credentials, whatever the provider answers. Null when there is no such connection.
+    /// Runs the provider test call again with a saved connection's stored credentials and records the outcome, the status it
+    /// leads to and the attempt in the connection's history. Never changes or deletes the credentials, whatever the provider
+    /// answers. Null when there is no such connection.
     /// </summary>
-    Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, CancellationToken cancellationToken);
+    Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, VerificationTrigger trigger, CancellationToken cancellationToken);
 }
 
 /// <summary>A person's submitted form.</summary>
@@ -29,13 +30,15 @@ public sealed record ConnectRequest(
 
 /// <summary>The outcome of testing a saved connection's stored credentials again.</summary>
 /// <param name="Problem">What the provider objected to; null when verified. Never holds a secret.</param>
+/// <param name="Status">The connection's status after this check.</param>
 public sealed record StoredVerification(
     Guid ConnectionId,
     string ProviderId,
     VerificationOutcome Outcome,
     DateTimeOffset VerifiedAt,
     ConnectProblem? Problem,
-    string? AccountLabel)
+    string? AccountLabel,
+    ConnectionStatus Status = ConnectionStatus.Healthy)
 {
     public bool IsVerified => Outcome == VerificationOutcome.Verified;
 }

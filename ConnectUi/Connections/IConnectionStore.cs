@@ -17,7 +17,23 @@ public interface IConnectionStore
 
     /// <summary>Deletes the connection; its verification attempts stay for support. False when there was none.</summary>
     Task<bool> DeleteAsync(Guid connectionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The connection's test calls, newest first, at most <paramref name="limit"/>: when, what started each, the outcome and
+    /// the status it led to. Never a secret. Null when there is no such connection.
+    /// </summary>
+    Task<IReadOnlyList<VerificationHistoryEntry>?> HistoryAsync(Guid connectionId, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>One test call of a connection, as its history shows it.</summary>
+/// <param name="Trigger">Null for calls recorded before triggers were.</param>
+/// <param name="StatusAfter">Null for calls recorded before statuses were.</param>
+public sealed record VerificationHistoryEntry(
+    DateTimeOffset AttemptedAt,
+    VerificationTrigger? Trigger,
+    VerificationOutcome Outcome,
+    ConnectionStatus? StatusAfter,
+    long DurationMs);
 
 /// <summary>A saved connection as pages may show it: settings only, never a secret.</summary>
 /// <param name="Settings">Values of the provider's non-secret fields, by field name.</param>
@@ -30,4 +46,7 @@ public sealed record SavedConnection(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset LastVerifiedAt,
-    VerificationOutcome LastOutcome);
+    VerificationOutcome LastOutcome,
+    ConnectionStatus Status = ConnectionStatus.Healthy,
+    DateTimeOffset? StatusChangedAt = null,
+    DateTimeOffset? NextVerificationAt = null);

@@ -13,7 +13,10 @@ public sealed record ConnectionResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset LastVerifiedAt,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome LastOutcome)
+    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome LastOutcome,
+    ConnectionStatus Status,
+    DateTimeOffset? StatusChangedAt,
+    DateTimeOffset? NextVerificationAt)
 {
     public static ConnectionResponse From(SavedConnection connection) => new(
         connection.Id,
@@ -24,8 +27,27 @@ public sealed record ConnectionResponse(
         connection.CreatedAt,
         connection.UpdatedAt,
         connection.LastVerifiedAt,
-        connection.LastOutcome);
+        connection.LastOutcome,
+        connection.Status,
+        connection.StatusChangedAt,
+        connection.NextVerificationAt);
 }
+
+/// <summary>A connection's status and its test calls, newest first; no secrets.</summary>
+public sealed record ConnectionHistoryResponse(Guid ConnectionId, ConnectionStatus Status, IReadOnlyList<HistoryEntryResponse> History);
+
+public sealed record HistoryEntryResponse(
+    DateTimeOffset AttemptedAt,
+    VerificationTrigger? Trigger,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome Outcome,
+    ConnectionStatus? Status,
+    long DurationMs)
+{
+    public static HistoryEntryResponse From(VerificationHistoryEntry entry) =>
+        new(entry.AttemptedAt, entry.Trigger, entry.Outcome, entry.StatusAfter, entry.DurationMs);
+}
+
+public sealed record WebhookDeliveryListResponse(IReadOnlyList<Webhooks.WebhookDelivery> Deliveries);
 
 public sealed record ConnectionListResponse(IReadOnlyList<ConnectionResponse> Connections);
 
@@ -40,4 +62,5 @@ public sealed record VerificationResponse(
     [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome Outcome,
     DateTimeOffset VerifiedAt,
     string? Message,
-    string? AccountLabel);
+    string? AccountLabel,
+    ConnectionStatus Status);

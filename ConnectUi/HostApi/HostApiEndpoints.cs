@@ -5,7 +5,9 @@ using ConnectUi.Connections;
 using ConnectUi.Embedding;
 using ConnectUi.Localization;
 using ConnectUi.Providers;
+using ConnectUi.Connections.Storage;
 using ConnectUi.Sessions;
+using ConnectUi.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +56,17 @@ public static class HostApiEndpoints
         connections.MapDelete("/{id:guid}", DeleteConnectionAsync)
             .WithName("DeleteConnection")
             .WithSummary("Deletes the connection and its credentials.");
+        connections.MapGet("/{id:guid}/history", GetHistoryAsync)
+            .WithName("GetConnectionHistory")
+            .WithSummary("The connection's status and its test calls, newest first. No secrets.");
+
+        var deliveries = api.MapGroup("/webhooks/deliveries");
+        deliveries.MapGet("/", ListDeliveriesAsync)
+            .WithName("ListWebhookDeliveries")
+            .WithSummary("Webhook events and how their delivery went, newest first; status=failed lists those that need a replay.");
+        deliveries.MapPost("/{id}/replay", ReplayDeliveryAsync)
+            .WithName("ReplayWebhookDelivery")
+            .WithSummary("Sends an event again with the same webhook-id, retrying it for another full window.");
         return api;
     }
 
@@ -165,14 +178,60 @@ public static class HostApiEndpoints
 
     private static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> VerifyConnectionAsync(
         Guid id, IConnectionService connections, CancellationToken cancellationToken) =>
-        await connections.VerifyStoredAsync(id, cancellationToken) is { } result
+        await connections.VerifyStoredAsync(id, VerificationTrigger.OnRequest, cancellationToken) is { } result
             ? TypedResults.Ok(new VerificationResponse(
-                result.ConnectionId, result.ProviderId, result.IsVerified, result.Outcome, result.VerifiedAt, result.Problem?.Message, result.AccountLabel))
+                result.ConnectionId, result.ProviderId, result.IsVerified, result.Outcome, result.VerifiedAt, result.Problem?.Message, result.AccountLabel, result.Status))
             : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteConnectionAsync(
         Guid id, IConnectionStore store, CancellationToken cancellationToken) =>
         await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+
+    private const int DefaultListLimit = 50;
+
+    private static async Task<Results<Ok<ConnectionHistoryResponse>, ValidationProblem, ProblemHttpResult>> GetHistoryAsync(
+        Guid id, int? limit, IConnectionStore store, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > WebhookDeliveries.MaxLimit)
+        {
+            return Invalid("limit", $"limit must be between 1 and {WebhookDeliveries.MaxLimit}.");
+        }
+
+        var connection = await store.FindAsync(id, cancellationToken);
+        var history = connection is null ? null : await store.HistoryAsync(id, limit ?? DefaultListLimit, cancellationToken);
+        return connection is null || history is null
+            ? NotFound(id)
+            : TypedResults.Ok(new ConnectionHistoryResponse(id, connection.Status, history.Select(HistoryEntryResponse.From).ToArray()));
+    }
+
+    private static async Task<Results<Ok<WebhookDeliveryListResponse>, ValidationProblem>> ListDeliveriesAsync(
+        string? status, int? limit, IWebhookDeliveries deliveries, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > WebhookDeliveries.MaxLimit)
+        {
+            return Invalid("limit", $"limit must be between 1 and {WebhookDeliveries.MaxLimit}.");
+        }
+
+        ConnectionEventDelivery? state = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ConnectionEventDelivery>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
+            {
+                return Invalid("status", "status must be pending, delivered or failed.");
+            }
+
+            state = parsed;
+        }
+
+        var found = await deliveries.ListAsync(state, limit ?? DefaultListLimit, cancellationToken);
+        return TypedResults.Ok(new WebhookDeliveryListResponse(found));
+    }
+
+    private static async Task<Results<Accepted<WebhookDelivery>, ProblemHttpResult>> ReplayDeliveryAsync(
+        string id, IWebhookDeliveries deliveries, CancellationToken cancellationToken) =>
+        await deliveries.ReplayAsync(id, cancellationToken) is { } replayed
+            ? TypedResults.Accepted((string?)null, replayed)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such webhook event.", detail: $"No webhook event has the id {id}.");
 
     /// <summary>Reads at most <paramref name="maxBytes"/> and deserializes, turning every failure into a problem for the caller.</summary>
     private static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpRequest request, int maxBytes, CancellationToken cancellationToken)

@@ -39,6 +39,9 @@ public sealed class FakeConnectionStore : IConnectionStore
         throw new NotSupportedException("Pages never read credentials.");
 
     public Task<bool> DeleteAsync(Guid connectionId, CancellationToken cancellationToken) => Task.FromResult(Connections.Remove(connectionId));
+
+    public Task<IReadOnlyList<VerificationHistoryEntry>?> HistoryAsync(Guid connectionId, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Pages never read a connection's history.");
 }
 
 public static class SessionExamples

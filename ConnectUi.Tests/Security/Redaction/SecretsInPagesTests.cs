@@ -64,7 +64,7 @@ public sealed class SecretsInPagesTests : ComponentTestContext, IAsyncLifetime
     {
         public Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken) => db.ConnectAsync(request, cancellationToken);
 
-        public Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        public Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, VerificationTrigger trigger, CancellationToken cancellationToken) =>
             throw new NotSupportedException("The page never re-verifies a stored connection.");
     }
 }

@@ -14,6 +14,8 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
 
     public DbSet<ConnectSessionRecord> ConnectSessions => Set<ConnectSessionRecord>();
 
+    public DbSet<ConnectionEventRecord> ConnectionEvents => Set<ConnectionEventRecord>();
+
     public DbSet<BackgroundLeaseRecord> BackgroundLeases => Set<BackgroundLeaseRecord>();
 
     /// <summary>Kept in the same database so every instance that shares it can decrypt what another saved.</summary>
@@ -31,6 +33,8 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
             // Stored by name so support staff can read the table without the enum's source.
             connection.Property(c => c.LastOutcome).HasConversion<string>().HasMaxLength(40);
             connection.HasIndex(c => new { c.EndUserId, c.ProviderId });
+            connection.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ConnectionStatus.Healthy).HasSentinel((ConnectionStatus)(-1));
+            connection.HasIndex(c => c.NextVerificationAtUnixMs);
         });
 
         modelBuilder.Entity<VerificationAttemptRecord>(attempt =>
@@ -42,6 +46,8 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
             attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(40);
             // No foreign key: the attempt history outlives a deleted connection.
             attempt.HasIndex(a => a.ConnectionId);
+            attempt.Property(a => a.Trigger).HasConversion<string>().HasMaxLength(20);
+            attempt.Property(a => a.StatusAfter).HasConversion<string>().HasMaxLength(20);
         });
 
         modelBuilder.Entity<ConnectSessionRecord>(session =>
@@ -57,6 +63,21 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
             session.Property(s => s.Locale).HasMaxLength(10);
             // Saving a connection sets it with "WHERE ConsumedAt IS NULL": of two tabs saving at once, one wins.
             session.Property(s => s.ConsumedAt).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ConnectionEventRecord>(connectionEvent =>
+        {
+            connectionEvent.ToTable("ConnectionEvents");
+            connectionEvent.HasKey(e => e.Sequence);
+            connectionEvent.Property(e => e.Sequence).ValueGeneratedOnAdd();
+            connectionEvent.Property(e => e.MessageId).HasMaxLength(40);
+            connectionEvent.HasIndex(e => e.MessageId).IsUnique();
+            connectionEvent.Property(e => e.Type).HasMaxLength(40);
+            connectionEvent.Property(e => e.Delivery).HasConversion<string>().HasMaxLength(20);
+            connectionEvent.Property(e => e.LastError).HasMaxLength(300);
+            // No foreign key: connection.deleted outlives its connection. The dispatcher asks "pending and due, per connection".
+            connectionEvent.HasIndex(e => new { e.Delivery, e.NextAttemptAtUnixMs });
+            connectionEvent.HasIndex(e => new { e.ConnectionId, e.Sequence });
         });
 
         modelBuilder.Entity<BackgroundLeaseRecord>(lease =>

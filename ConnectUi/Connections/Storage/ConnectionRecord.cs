@@ -22,4 +22,18 @@ public sealed class ConnectionRecord
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset LastVerifiedAt { get; set; }
     public VerificationOutcome LastOutcome { get; set; }
+
+    public ConnectionStatus Status { get; set; } = ConnectionStatus.Healthy;
+
+    /// <summary>When <see cref="Status"/> last changed.</summary>
+    public DateTimeOffset StatusChangedAt { get; set; }
+
+    /// <summary>Refusals of the stored credentials since the provider last accepted them; see <see cref="ConnectionHealth"/>.</summary>
+    public int ConsecutiveRefusals { get; set; }
+
+    /// <summary>
+    /// When the background re-verification checks this connection next, in milliseconds since the Unix epoch: a number so the
+    /// "which are due" query compares it in SQL on SQLite as on PostgreSQL.
+    /// </summary>
+    public long NextVerificationAtUnixMs { get; set; }
 }

@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ConnectUi.Connections.Storage;
 
 /// <summary>The SQLite-backed read side of saved connections; one short-lived DbContext per call.</summary>
-public sealed class ConnectionStore(IDbContextFactory<ConnectUiDbContext> dbContextFactory, CredentialProtector protector) : IConnectionStore
+public sealed class ConnectionStore(
+    IDbContextFactory<ConnectUiDbContext> dbContextFactory,
+    CredentialProtector protector,
+    ConnectionEventOutbox events,
+    TimeProvider timeProvider) : IConnectionStore
 {
     public async Task<SavedConnection?> FindAsync(Guid connectionId, CancellationToken cancellationToken)
     {
@@ -47,7 +51,44 @@ public sealed class ConnectionStore(IDbContextFactory<ConnectUiDbContext> dbCont
     public async Task<bool> DeleteAsync(Guid connectionId, CancellationToken cancellationToken)
     {
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Connections.Where(c => c.Id == connectionId).ExecuteDeleteAsync(cancellationToken) > 0;
+        var record = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (record is null)
+        {
+            return false;
+        }
+
+        // One SaveChanges: the row goes and its connection.deleted event is stored, or neither.
+        db.Connections.Remove(record);
+        events.Add(db, ConnectionEventTypes.Deleted, record, timeProvider.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request deleted it first, and wrote the event.
+            return false;
+        }
+
+        events.NotifyCommitted();
+        return true;
+    }
+
+    public async Task<IReadOnlyList<VerificationHistoryEntry>?> HistoryAsync(Guid connectionId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Connections.AnyAsync(c => c.Id == connectionId, cancellationToken))
+        {
+            return null;
+        }
+
+        var attempts = await db.VerificationAttempts.AsNoTracking()
+            .Where(a => a.ConnectionId == connectionId)
+            .Select(a => new VerificationHistoryEntry(a.AttemptedAt, a.Trigger, a.Outcome, a.StatusAfter, a.DurationMs))
+            .ToListAsync(cancellationToken);
+        // SQLite cannot order by DateTimeOffset in SQL; one connection's attempts are a few a day.
+        return attempts.OrderByDescending(a => a.AttemptedAt).Take(limit).ToArray();
     }
 
     private static SavedConnection ToSavedConnection(ConnectionRecord record) => new(
@@ -59,5 +100,8 @@ public sealed class ConnectionStore(IDbContextFactory<ConnectUiDbContext> dbCont
         record.CreatedAt,
         record.UpdatedAt,
         record.LastVerifiedAt,
-        record.LastOutcome);
+        record.LastOutcome,
+        record.Status,
+        record.StatusChangedAt,
+        DateTimeOffset.FromUnixTimeMilliseconds(record.NextVerificationAtUnixMs));
 }

@@ -13,6 +13,12 @@ public sealed class VerificationAttemptRecord
     public VerificationOutcome Outcome { get; set; }
     public long DurationMs { get; set; }
 
-    /// <summary>The connection saved by this attempt; null when nothing was saved.</summary>
+    /// <summary>The connection this attempt saved or checked; null when nothing was saved.</summary>
     public Guid? ConnectionId { get; set; }
+
+    /// <summary>What started the call; null on attempts recorded before triggers were.</summary>
+    public VerificationTrigger? Trigger { get; set; }
+
+    /// <summary>The connection's status after this attempt; null when the attempt concerned no saved connection.</summary>
+    public ConnectionStatus? StatusAfter { get; set; }
 }

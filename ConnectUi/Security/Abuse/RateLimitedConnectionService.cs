@@ -66,8 +66,8 @@ public sealed partial class RateLimitedConnectionService(
     }
 
     /// <summary>Host API calls, limited by the host API's own rate-limit policy, not by a person's attempt limits.</summary>
-    public Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, CancellationToken cancellationToken) =>
-        inner.VerifyStoredAsync(connectionId, cancellationToken);
+    public Task<StoredVerification?> VerifyStoredAsync(Guid connectionId, VerificationTrigger trigger, CancellationToken cancellationToken) =>
+        inner.VerifyStoredAsync(connectionId, trigger, cancellationToken);
 
     /// <summary>Whole seconds, rounded up and at least 1, so "try again in N seconds" is never too early or "0".</summary>
     internal static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));

@@ -36,6 +36,68 @@ namespace ConnectUi.Connections.Storage.Migrations
                     b.ToTable("BackgroundLeases", (string)null);
                 });
 
+            modelBuilder.Entity("ConnectUi.Connections.Storage.ConnectionEventRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RetryingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ConnectionId", "Sequence");
+
+                    b.HasIndex("Delivery", "NextAttemptAtUnixMs");
+
+                    b.ToTable("ConnectionEvents", (string)null);
+                });
+
             modelBuilder.Entity("ConnectUi.Connections.Storage.ConnectionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -45,6 +107,9 @@ namespace ConnectUi.Connections.Storage.Migrations
                     b.Property<string>("AccountLabel")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveRefusals")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -61,6 +126,9 @@ namespace ConnectUi.Connections.Storage.Migrations
                     b.Property<DateTimeOffset>("LastVerifiedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NextVerificationAtUnixMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProtectedCredentials")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -74,10 +142,22 @@ namespace ConnectUi.Connections.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Healthy");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextVerificationAtUnixMs");
 
                     b.HasIndex("EndUserId", "ProviderId");
 
@@ -111,6 +191,14 @@ namespace ConnectUi.Connections.Storage.Migrations
                     b.Property<string>("ProviderId")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusAfter")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

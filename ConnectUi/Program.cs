@@ -1,7 +1,6 @@
-using ConnectUi.Components;
 using ConnectUi.Components.Layout;
+using ConnectUi.Components;
 using ConnectUi.Connections;
-using ConnectUi.Connections.Storage;
 using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
 using ConnectUi.Health;
@@ -13,6 +12,7 @@ using ConnectUi.Security.Abuse;
 using ConnectUi.Security.Headers;
 using ConnectUi.Security.RequestLimits;
 using ConnectUi.Sessions;
+using ConnectUi.Storage;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();
+builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);

@@ -2,6 +2,7 @@ using System.Text;
 using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers;
 using ConnectUi.Tests.Connections;
 
 namespace ConnectUi.Tests.Hardening;

@@ -1,12 +1,19 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
+using ConnectUi.Connections.Storage;
 using ConnectUi.Connections;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
+using ConnectUi.Sessions;
+using ConnectUi.Storage;
 using ConnectUi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static ConnectUi.Tests.Connections.TestCredentials;
 using static ConnectUi.Tests.HostApi.ConnectSessionsEndpointTests;
+
+
+
 
 namespace ConnectUi.Tests.HostApi;
 

@@ -1,5 +1,6 @@
 using ConnectUi.Connections;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using ConnectUi.Tests.Connections;
 using ConnectUi.Tests.Support;

@@ -5,6 +5,7 @@ using ConnectUi.Connections.Storage;
 using ConnectUi.Providers;
 using ConnectUi.Security.Redaction;
 using ConnectUi.Sessions;
+using ConnectUi.Storage;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,5 @@
+using ConnectUi.Providers;
+
 namespace ConnectUi.Connections;
 
 /// <summary>Reads and deletes saved connections; saving goes through <see cref="IConnectionService"/>, which verifies first.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 
 namespace ConnectUi.HostApi;
 

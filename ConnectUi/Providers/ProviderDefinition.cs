@@ -31,6 +31,9 @@ public sealed record ProviderDefinition
     /// </summary>
     public Func<CredentialModel, string>? AccountKey { get; init; }
 
+    /// <summary>The provider's simulator and the scenarios the sandbox banner offers.</summary>
+    public required ProviderSandbox Sandbox { get; init; }
+
     public CredentialField? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
     public GuideStep? FindStep(string anchor) => Guide.Steps.FirstOrDefault(s => s.Anchor == anchor);

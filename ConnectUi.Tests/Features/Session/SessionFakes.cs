@@ -1,4 +1,5 @@
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 using ConnectUi.Sessions;
 
 namespace ConnectUi.Tests.Features.Session;

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Security.Authentication;
 using System.Text;
 using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers;
 using ConnectUi.Security.Outbound;
 using ConnectUi.Tests.Security.Outbound;
 using ConnectUi.Tests.Support;

@@ -1,3 +1,5 @@
+using ConnectUi.Providers;
+
 namespace ConnectUi.Connections.Storage;
 
 /// <summary>A saved connection: settings in clear, every secret field in one encrypted blob.</summary>

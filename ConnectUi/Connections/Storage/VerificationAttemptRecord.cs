@@ -1,3 +1,5 @@
+using ConnectUi.Providers;
+
 namespace ConnectUi.Connections.Storage;
 
 /// <summary>One provider test call, kept for support staff whether or not it led to a saved connection. Never holds a secret.</summary>

@@ -21,6 +21,7 @@ public static class KonnektiveProvider
         LogoPath = "providers/konnektive.svg",
         CreateModel = () => new KonnektiveCredentials(),
         Validator = new KonnektiveCredentialsValidator(),
+        Sandbox = KonnektiveSandbox.Sandbox,
         AccountKey = model => ((KonnektiveCredentials)model).ApiLoginId,
         Fields =
         [
@@ -93,5 +94,15 @@ public static class KonnektiveProvider
                 },
             ],
         },
+    };
+
+    /// <summary>The one registration line's argument: see <see cref="ProvidersServiceCollectionExtensions.AddProvider"/>.</summary>
+    public static ProviderRegistration<KonnektiveVerifier, KonnektiveOptions> Registration { get; } = new()
+    {
+        Definition = Definition,
+        OptionsSection = KonnektiveOptions.Section,
+        // The base URL is operator configuration, so no hostname guard; redirects are still never followed.
+        Address = ProviderAddress.OperatorConfigured,
+        UseSimulator = (options, simulator) => options.BaseUrl = simulator,
     };
 }

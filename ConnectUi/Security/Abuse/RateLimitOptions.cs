@@ -10,7 +10,7 @@ public sealed class RateLimitOptions
     /// <summary>Verification attempts one caller (today: one client address) may make per window.</summary>
     public WindowLimit PerCaller { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary>Verification attempts against one provider account (Konnektive login id, ConnectWise company id) per window, whoever makes them.</summary>
+    /// <summary>Verification attempts against one provider account (the provider's login or company id, see ProviderDefinition.AccountKey) per window, whoever makes them.</summary>
     public WindowLimit PerAccount { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) };
 
     public LockoutLimit Lockout { get; set; } = new();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 
 namespace ConnectUi.Security.Abuse;
 

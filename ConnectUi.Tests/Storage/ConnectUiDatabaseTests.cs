@@ -1,8 +1,9 @@
 using ConnectUi.Connections.Storage;
+using ConnectUi.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
-namespace ConnectUi.Tests.Connections.Storage;
+namespace ConnectUi.Tests.Storage;
 
 public sealed class ConnectUiDatabaseTests : IDisposable
 {

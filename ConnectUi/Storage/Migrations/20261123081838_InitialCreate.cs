@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ConnectUi.Connections.Storage.Migrations
+namespace ConnectUi.Storage.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration

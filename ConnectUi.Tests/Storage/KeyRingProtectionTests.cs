@@ -1,14 +1,15 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using ConnectUi.Connections;
+using System.Security.Cryptography;
 using ConnectUi.Connections.Storage;
+using ConnectUi.Connections;
+using ConnectUi.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ConnectUi.Tests.Connections.Storage;
+namespace ConnectUi.Tests.Storage;
 
 /// <summary>The Data Protection key ring lives in the database; a configured certificate keeps it encrypted there.</summary>
 public sealed class KeyRingProtectionTests : IDisposable
@@ -58,8 +59,8 @@ public sealed class KeyRingProtectionTests : IDisposable
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ConnectUi"] = $"Data Source={Path.Combine(_folder, "connectui.db")}",
-            [ConnectionsServiceCollectionExtensions.KeyCertificatePathKey] = certificatePath,
-            [ConnectionsServiceCollectionExtensions.KeyCertificatePasswordKey] = CertificatePassword,
+            [StorageServiceCollectionExtensions.KeyCertificatePathKey] = certificatePath,
+            [StorageServiceCollectionExtensions.KeyCertificatePasswordKey] = CertificatePassword,
         };
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))

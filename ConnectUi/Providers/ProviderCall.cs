@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using ConnectUi.Security.Outbound;
 
-namespace ConnectUi.Connections;
+namespace ConnectUi.Providers;
 
 /// <summary>How a provider call failed before an HTTP answer arrived.</summary>
 public enum CallFailure

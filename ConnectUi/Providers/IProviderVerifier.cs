@@ -1,6 +1,5 @@
-using ConnectUi.Providers;
 
-namespace ConnectUi.Connections;
+namespace ConnectUi.Providers;
 
 /// <summary>One provider's test call: asks the provider's real API whether it accepts the credentials.</summary>
 public interface IProviderVerifier

@@ -1,4 +1,4 @@
-namespace ConnectUi.Connections;
+namespace ConnectUi.Providers;
 
 /// <summary>Every way a provider test call can end.</summary>
 public enum VerificationOutcome

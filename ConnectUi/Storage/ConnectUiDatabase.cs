@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace ConnectUi.Connections.Storage;
+namespace ConnectUi.Storage;
 
 /// <summary>Where the database lives, and bringing its schema up to date on start.</summary>
 public static class ConnectUiDatabase

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ConnectUi.Connections;
+namespace ConnectUi.Providers;
 
 /// <summary>
 /// Builds the support-staff line of a <see cref="ConnectProblem"/>: call, HTTP status, provider code and

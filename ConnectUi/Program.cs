@@ -51,6 +51,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealth();
+app.MapProviders();
 app.MapSandbox();
 app.MapHostApi();
 app.MapEmbedding();

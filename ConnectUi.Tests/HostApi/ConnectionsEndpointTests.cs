@@ -183,7 +183,7 @@ public sealed class ConnectionsEndpointTests : IAsyncLifetime
         var credentials = await _client.GetFromJsonAsync<JsonDocument>($"api/connections/{id}/credentials");
         Assert.Equal(KonnektivePassword, credentials!.RootElement.GetProperty("credentials").GetProperty("ApiPassword").GetString());
         var attempts = await _app.QueryAsync(db => db.VerificationAttempts.AsNoTracking().Where(a => a.ConnectionId == id).ToListAsync());
-        Assert.Contains(attempts, a => a.Outcome == VerificationOutcome.InvalidCredentials);
+        Assert.Contains(attempts, a => a.Outcome == nameof(VerificationOutcome.InvalidCredentials));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
             },
             CancellationToken.None);
 
-        Assert.Equal(VerificationOutcome.UnsupportedApiVersion, result.Outcome);
+        Assert.Equal(ConnectWisePsaOutcomes.UnsupportedApiVersion, result.ProviderOutcome);
         Assert.Equal("2025.1", result.Problem!.SuggestedValues![nameof(ConnectWisePsaCredentials.ApiVersion)]);
     }
 
@@ -119,10 +119,10 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
     [Fact]
     public void Every_outcome_a_person_can_fix_has_a_sandbox_case()
     {
-        VerificationOutcome[] konnektive = [VerificationOutcome.Verified, VerificationOutcome.InvalidCredentials, VerificationOutcome.IpNotAllowed, VerificationOutcome.PermissionDenied, VerificationOutcome.Timeout, VerificationOutcome.ProviderError];
-        VerificationOutcome[] connectWise = [VerificationOutcome.Verified, VerificationOutcome.CompanyNotFound, VerificationOutcome.InvalidCredentials, VerificationOutcome.PermissionDenied, VerificationOutcome.InvalidClientId, VerificationOutcome.UnsupportedApiVersion, VerificationOutcome.Timeout, VerificationOutcome.RateLimited, VerificationOutcome.ProviderError];
+        ProviderOutcome[] konnektive = [VerificationOutcome.Verified, VerificationOutcome.InvalidCredentials, VerificationOutcome.IpNotAllowed, VerificationOutcome.PermissionDenied, VerificationOutcome.Timeout, VerificationOutcome.ProviderError];
+        ProviderOutcome[] connectWise = [VerificationOutcome.Verified, ConnectWisePsaOutcomes.CompanyNotFound, VerificationOutcome.InvalidCredentials, VerificationOutcome.PermissionDenied, ConnectWisePsaOutcomes.InvalidClientId, ConnectWisePsaOutcomes.UnsupportedApiVersion, VerificationOutcome.Timeout, VerificationOutcome.RateLimited, VerificationOutcome.ProviderError];
 
-        Assert.Equal(konnektive.Order(), KonnektiveProvider.Definition.Sandbox.Scenarios.Select(c => c.Outcome).Distinct().Order());
-        Assert.Equal(connectWise.Order(), ConnectWisePsaProvider.Definition.Sandbox.Scenarios.Select(c => c.Outcome).Distinct().Order());
+        Assert.Equal(konnektive.Select(o => o.Name).Order(), KonnektiveProvider.Definition.Sandbox.Scenarios.Select(c => c.Outcome.Name).Distinct().Order());
+        Assert.Equal(connectWise.Select(o => o.Name).Order(), ConnectWisePsaProvider.Definition.Sandbox.Scenarios.Select(c => c.Outcome.Name).Distinct().Order());
     }
 }

@@ -6,7 +6,14 @@ namespace ConnectUi.Connections;
 public sealed record ConnectResult
 {
     public required ConnectStatus Status { get; init; }
+    /// <summary>The general category, which the form and the attempt limits act on.</summary>
     public required VerificationOutcome Outcome { get; init; }
+
+    /// <summary>The provider's own code for an ending only it knows; see <see cref="ProviderOutcome"/>.</summary>
+    public string? OutcomeCode { get; init; }
+
+    /// <summary>The outcome as host events and the host API name it: the provider's code, or the category.</summary>
+    public string OutcomeName => OutcomeCode ?? Outcome.ToString();
 
     /// <summary>Set when the connection was saved.</summary>
     public Guid? ConnectionId { get; init; }

@@ -103,6 +103,7 @@ public sealed partial class ConnectionService(
             {
                 Status = ConnectStatus.NotVerified,
                 Outcome = verification.Outcome,
+                OutcomeCode = verification.Code,
                 Problem = verification.Problem ?? UnexplainedRefusal(provider.DisplayName),
             };
         }
@@ -223,7 +224,7 @@ public sealed partial class ConnectionService(
                 setters =>
                 {
                     setters.SetProperty(c => c.LastVerifiedAt, verifiedAt);
-                    setters.SetProperty(c => c.LastOutcome, verification.Outcome);
+                    setters.SetProperty(c => c.LastOutcome, verification.Name);
                     if (verification.IsVerified && verification.AccountLabel is not null)
                     {
                         setters.SetProperty(c => c.AccountLabel, verification.AccountLabel);
@@ -235,7 +236,10 @@ public sealed partial class ConnectionService(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new StoredVerification(connectionId, provider.Id, verification.Outcome, verifiedAt, verification.Problem, verification.AccountLabel);
+        return new StoredVerification(connectionId, provider.Id, verification.Outcome, verifiedAt, verification.Problem, verification.AccountLabel)
+        {
+            OutcomeCode = verification.Code,
+        };
     }
 
     private IProviderVerifier VerifierFor(string providerId) =>
@@ -252,7 +256,7 @@ public sealed partial class ConnectionService(
             AttemptedAt = StartedAt,
             ProviderId = ProviderId,
             EndUserId = endUserId,
-            Outcome = Result.Outcome,
+            Outcome = Result.Name,
             DurationMs = DurationMs,
             ConnectionId = connectionId,
         };
@@ -279,7 +283,7 @@ public sealed partial class ConnectionService(
 
         var durationMs = (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         var verifiedAt = timeProvider.GetUtcNow();
-        LogVerification(attemptId, verifier.ProviderId, verification.Outcome, durationMs);
+        LogVerification(attemptId, verifier.ProviderId, verification.Name, durationMs);
         return new TimedVerification(verifier.ProviderId, verification, attemptId, startedAt, durationMs, verifiedAt);
     }
 
@@ -359,6 +363,7 @@ public sealed partial class ConnectionService(
                 EndUserId = request.EndUserId,
                 SettingsJson = string.Empty,
                 ProtectedCredentials = string.Empty,
+                LastOutcome = nameof(VerificationOutcome.Verified),
                 CreatedAt = verifiedAt,
             };
             db.Connections.Add(record);
@@ -369,7 +374,7 @@ public sealed partial class ConnectionService(
         record.AccountLabel = verification.AccountLabel;
         record.UpdatedAt = verifiedAt;
         record.LastVerifiedAt = verifiedAt;
-        record.LastOutcome = VerificationOutcome.Verified;
+        record.LastOutcome = nameof(VerificationOutcome.Verified);
         db.VerificationAttempts.Add(attempt(record.Id));
 
         if (request.SessionId is { } sessionId)
@@ -414,7 +419,7 @@ public sealed partial class ConnectionService(
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Verification attempt {AttemptId} with {ProviderId} ended {Outcome} after {DurationMs} ms")]
-    private partial void LogVerification(Guid attemptId, string providerId, VerificationOutcome outcome, long durationMs);
+    private partial void LogVerification(Guid attemptId, string providerId, string outcome, long durationMs);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Connection request for {ProviderId} refused before the test call: invalid {Fields}")]

@@ -23,6 +23,7 @@ public interface IConnectionStore
 
 /// <summary>A saved connection as pages may show it: settings only, never a secret.</summary>
 /// <param name="Settings">Values of the provider's non-secret fields, by field name.</param>
+/// <param name="LastOutcome">The last test call's outcome name (<see cref="ProviderOutcome.Name"/>), as the host API shows it.</param>
 public sealed record SavedConnection(
     Guid Id,
     string ProviderId,
@@ -32,4 +33,4 @@ public sealed record SavedConnection(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset LastVerifiedAt,
-    VerificationOutcome LastOutcome);
+    string LastOutcome);

@@ -14,7 +14,7 @@ public sealed record ConnectionResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset LastVerifiedAt,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome LastOutcome)
+    string LastOutcome)
 {
     public static ConnectionResponse From(SavedConnection connection) => new(
         connection.Id,
@@ -38,7 +38,7 @@ public sealed record VerificationResponse(
     Guid ConnectionId,
     string Provider,
     bool Verified,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome Outcome,
+    string Outcome,
     DateTimeOffset VerifiedAt,
     string? Message,
     string? AccountLabel);

@@ -1,9 +1,9 @@
-using ConnectUi.Security.Abuse;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
 using ConnectUi.Providers;
+using ConnectUi.Security.Abuse;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -165,7 +165,7 @@ public static class HostApiEndpoints
         Guid id, IConnectionService connections, CancellationToken cancellationToken) =>
         await connections.VerifyStoredAsync(id, cancellationToken) is { } result
             ? TypedResults.Ok(new VerificationResponse(
-                result.ConnectionId, result.ProviderId, result.IsVerified, result.Outcome, result.VerifiedAt, result.Problem?.Message, result.AccountLabel))
+                result.ConnectionId, result.ProviderId, result.IsVerified, result.OutcomeName, result.VerifiedAt, result.Problem?.Message, result.AccountLabel))
             : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteConnectionAsync(

@@ -15,7 +15,7 @@ public sealed record ProviderSandbox
 
 /// <summary>One sandbox scenario: the form values to type and the outcome they lead to.</summary>
 /// <param name="Values">Form values by credential property name.</param>
-public sealed record SandboxScenario(string Description, VerificationOutcome Outcome, IReadOnlyDictionary<string, string> Values);
+public sealed record SandboxScenario(string Description, ProviderOutcome Outcome, IReadOnlyDictionary<string, string> Values);
 
 /// <summary>Where each provider's simulator answers; registered only while the sandbox is on.</summary>
 public interface ISimulatorAddress

@@ -15,6 +15,9 @@ public static class ProvidersServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Serves every provider's logo at <c>/providers/{provider id}.svg</c>.</summary>
+    public static IEndpointRouteBuilder MapProviders(this IEndpointRouteBuilder endpoints) => ProviderLogo.Map(endpoints);
+
     /// <summary>
     /// Registers one provider: its definition for the catalog, its options, its verifier with an HttpClient that follows
     /// no redirects and leaves timeouts to <see cref="ProviderCall"/>, and its simulator address while the sandbox is on.

@@ -55,5 +55,5 @@ public static class SessionExamples
 
     public static SavedConnection ExampleConnection(Guid id, string providerId, string endUserId, IReadOnlyDictionary<string, string>? settings = null) =>
         new(id, providerId, endUserId, settings ?? new Dictionary<string, string>(), "Acme Corp",
-            Support.TestServices.Now, Support.TestServices.Now, Support.TestServices.Now, VerificationOutcome.Verified);
+            Support.TestServices.Now, Support.TestServices.Now, Support.TestServices.Now, nameof(VerificationOutcome.Verified));
 }

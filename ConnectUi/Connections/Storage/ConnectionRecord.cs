@@ -23,5 +23,6 @@ public sealed class ConnectionRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset LastVerifiedAt { get; set; }
-    public VerificationOutcome LastOutcome { get; set; }
+    /// <summary>The outcome's name (<see cref="ProviderOutcome.Name"/>): a general category or the provider's own code.</summary>
+    public required string LastOutcome { get; set; }
 }

@@ -24,8 +24,8 @@ internal sealed class ConnectionRecordTable : IEntityTypeConfiguration<Connectio
         connection.Property(c => c.ProviderId).HasMaxLength(100);
         connection.Property(c => c.EndUserId).HasMaxLength(200);
         connection.Property(c => c.AccountLabel).HasMaxLength(500);
-        // Stored by name so support staff can read the table without the enum's source.
-        connection.Property(c => c.LastOutcome).HasConversion<string>().HasMaxLength(40);
+        // The outcome's name, so support staff can read the table without the source, and providers can add their own.
+        connection.Property(c => c.LastOutcome).HasMaxLength(40);
         connection.HasIndex(c => new { c.EndUserId, c.ProviderId });
     }
 }
@@ -38,7 +38,7 @@ internal sealed class VerificationAttemptRecordTable : IEntityTypeConfiguration<
         attempt.HasKey(a => a.Id);
         attempt.Property(a => a.ProviderId).HasMaxLength(100);
         attempt.Property(a => a.EndUserId).HasMaxLength(200);
-        attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(40);
+        attempt.Property(a => a.Outcome).HasMaxLength(40);
         // No foreign key: the attempt history outlives a deleted connection.
         attempt.HasIndex(a => a.ConnectionId);
     }

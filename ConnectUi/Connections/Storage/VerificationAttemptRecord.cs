@@ -12,7 +12,8 @@ public sealed class VerificationAttemptRecord
 
     public required string ProviderId { get; set; }
     public string? EndUserId { get; set; }
-    public VerificationOutcome Outcome { get; set; }
+    /// <summary>The outcome's name (<see cref="ProviderOutcome.Name"/>): a general category or the provider's own code.</summary>
+    public required string Outcome { get; set; }
     public long DurationMs { get; set; }
 
     /// <summary>The connection saved by this attempt; null when nothing was saved.</summary>

@@ -22,10 +22,11 @@ public static class ConnectWisePsaProvider
         Description = "Professional services automation for managed service providers: service tickets, companies, contacts and time.",
         Categories = ["Support", "Ticketing"],
         Aliases = ["ConnectWise Manage", "ConnectWise", "CW Manage", "CW PSA"],
-        LogoPath = "providers/connectwise-psa.svg",
+        Logo = ProviderLogo.FromEmbeddedFile(typeof(ConnectWisePsaProvider), "connectwise-psa.svg"),
         CreateModel = () => new ConnectWisePsaCredentials(),
         Validator = new ConnectWisePsaCredentialsValidator(),
         Sandbox = ConnectWisePsaSandbox.Sandbox,
+        Outcomes = ConnectWisePsaOutcomes.All,
 
         // Per company id, whichever key pair or host is tried: guesses at one company share one limit.
         AccountKey = model => ((ConnectWisePsaCredentials)model).CompanyId,

@@ -28,11 +28,11 @@ public static class ConnectWisePsaSandbox
     public static IReadOnlyList<SandboxScenario> Scenarios { get; } =
     [
         Scenario("Connected", VerificationOutcome.Verified),
-        Scenario("Unknown company", VerificationOutcome.CompanyNotFound, username: UnknownCompanyUsername),
+        Scenario("Unknown company", ConnectWisePsaOutcomes.CompanyNotFound, username: UnknownCompanyUsername),
         Scenario("Wrong private key", VerificationOutcome.InvalidCredentials, password: WrongPassword),
         Scenario("Role without permission", VerificationOutcome.PermissionDenied, username: ReadOnlyUsername),
-        Scenario("Unknown Client ID", VerificationOutcome.InvalidClientId, clientId: UnknownClientId),
-        Scenario("Unsupported API version", VerificationOutcome.UnsupportedApiVersion, apiVersion: UnsupportedApiVersion),
+        Scenario("Unknown Client ID", ConnectWisePsaOutcomes.InvalidClientId, clientId: UnknownClientId),
+        Scenario("Unsupported API version", ConnectWisePsaOutcomes.UnsupportedApiVersion, apiVersion: UnsupportedApiVersion),
         Scenario("Never answers", VerificationOutcome.Timeout, username: SlowUsername),
         Scenario("HTTP 500 HTML page", VerificationOutcome.ProviderError, username: ServerErrorUsername),
         Scenario("Too many requests", VerificationOutcome.RateLimited, username: BusyUsername),
@@ -42,7 +42,7 @@ public static class ConnectWisePsaSandbox
 
     private static SandboxScenario Scenario(
         string description,
-        VerificationOutcome outcome,
+        ProviderOutcome outcome,
         string username = Username,
         string password = Password,
         string clientId = ClientId,

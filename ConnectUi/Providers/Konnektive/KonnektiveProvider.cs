@@ -18,7 +18,7 @@ public static class KonnektiveProvider
         Description = "Subscription and direct-response e-commerce CRM: orders, customers, campaigns and transactions.",
         Categories = ["CRM", "E-commerce"],
         Aliases = ["Konnektive", "Checkout Champ", "CheckoutChamp", "KonnektiveCRM"],
-        LogoPath = "providers/konnektive.svg",
+        Logo = ProviderLogo.FromEmbeddedFile(typeof(KonnektiveProvider), "konnektive.svg"),
         CreateModel = () => new KonnektiveCredentials(),
         Validator = new KonnektiveCredentialsValidator(),
         Sandbox = KonnektiveSandbox.Sandbox,

@@ -1,3 +1,4 @@
+using ConnectUi.BackgroundWork;
 using ConnectUi.Components.Layout;
 using ConnectUi.Components;
 using ConnectUi.Connections;
@@ -24,6 +25,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
+builder.Services.AddBackgroundWork();
 builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);

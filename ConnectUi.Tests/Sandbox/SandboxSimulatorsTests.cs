@@ -54,7 +54,7 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
 
         var result = await verifier.VerifyAsync(model, CancellationToken.None);
 
-        Assert.True(sandboxCase.Outcome == result.Outcome, $"{description}: expected {sandboxCase.Outcome}, got {result.Outcome} ({result.Problem?.TechnicalDetails})");
+        Assert.True(sandboxCase.Outcome.Name == result.Name, $"{description}: expected {sandboxCase.Outcome}, got {result.Name} ({result.Problem?.TechnicalDetails})");
         var secrets = provider.Fields.Where(f => f.IsSecret).Select(f => model[f.Name]).ToArray();
         Assert.All(sandbox.ReceivedUrls, url => Assert.All(secrets, secret => Assert.DoesNotContain(secret, url, StringComparison.OrdinalIgnoreCase)));
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, result.ToString(), StringComparison.OrdinalIgnoreCase));

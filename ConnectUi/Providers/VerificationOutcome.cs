@@ -32,7 +32,7 @@ public enum VerificationOutcome
 
 /// <summary>
 /// An outcome as a provider reports it: its general <paramref name="Category"/> and, for an ending only this provider
-/// knows, its own <paramref name="Code"/> (for example ConnectWise PSA's <c>InvalidClientId</c>). <see cref="Name"/> is
+/// knows, its own <paramref name="Code"/> (for example a client id the provider does not know). <see cref="Name"/> is
 /// what the host API, host events and the attempt log show, so those values stay what they have always been.
 /// </summary>
 /// <param name="Code">Letters only, stable once published; null for an outcome the category says all about.</param>

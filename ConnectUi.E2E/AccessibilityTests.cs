@@ -98,23 +98,23 @@ public sealed class AccessibilityTests(ConnectUiAppFixture app, BrowserFixture b
                 await Assertions.Expect(page.GetByTestId("error-summary")).ToBeFocusedAsync();
                 break;
             case "konnektive-refused":
-                await SubmitKonnektiveAsync(page, SandboxCredentials.Konnektive.LoginId, SandboxCredentials.Konnektive.WrongPassword);
+                await SubmitKonnektiveAsync(page, KonnektiveSandbox.LoginId, KonnektiveSandbox.WrongPassword);
                 await Assertions.Expect(page.GetByTestId("provider-problem")).ToBeFocusedAsync();
                 break;
             case "konnektive-ip-refused":
-                await SubmitKonnektiveAsync(page, SandboxCredentials.Konnektive.IpNotAllowedLoginId, SandboxCredentials.Konnektive.Password);
+                await SubmitKonnektiveAsync(page, KonnektiveSandbox.IpNotAllowedLoginId, KonnektiveSandbox.Password);
                 await Assertions.Expect(page.GetByTestId("egress-ips").Locator("code")).ToBeVisibleAsync();
                 break;
             case "konnektive-connected":
-                await SubmitKonnektiveAsync(page, SandboxCredentials.Konnektive.LoginId, SandboxCredentials.Konnektive.Password);
+                await SubmitKonnektiveAsync(page, KonnektiveSandbox.LoginId, KonnektiveSandbox.Password);
                 await Assertions.Expect(page.GetByTestId("connect-success")).ToBeVisibleAsync();
                 break;
             case "connectwise-psa-refused":
-                await SubmitConnectWiseAsync(page, SandboxCredentials.ConnectWisePsa.UnknownClientId);
+                await SubmitConnectWiseAsync(page, ConnectWisePsaSandbox.UnknownClientId);
                 await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(ConnectWisePsaStrings.InvalidClientId);
                 break;
             case "connectwise-psa-connected":
-                await SubmitConnectWiseAsync(page, SandboxCredentials.ConnectWisePsa.ClientId);
+                await SubmitConnectWiseAsync(page, ConnectWisePsaSandbox.ClientId);
                 await Assertions.Expect(page.GetByTestId("connect-success")).ToBeVisibleAsync();
                 break;
             default:
@@ -133,11 +133,11 @@ public sealed class AccessibilityTests(ConnectUiAppFixture app, BrowserFixture b
     private static async Task SubmitConnectWiseAsync(IPage page, string clientId)
     {
         await page.GotoInteractiveAsync($"/connect/{ConnectWisePsaProvider.Id}");
-        await page.Locator("#field-Hostname").FillAsync(SandboxCredentials.ConnectWisePsa.Hostname);
-        await page.Locator("#field-ApiVersion").FillAsync(SandboxCredentials.ConnectWisePsa.ApiVersion);
+        await page.Locator("#field-Hostname").FillAsync(ConnectWisePsaSandbox.Hostname);
+        await page.Locator("#field-ApiVersion").FillAsync(ConnectWisePsaSandbox.ApiVersion);
         await page.Locator("#field-ClientId").FillAsync(clientId);
-        await page.Locator("#field-Username").FillAsync(SandboxCredentials.ConnectWisePsa.Username);
-        await page.Locator("#field-Password").FillAsync(SandboxCredentials.ConnectWisePsa.Password);
+        await page.Locator("#field-Username").FillAsync(ConnectWisePsaSandbox.Username);
+        await page.Locator("#field-Password").FillAsync(ConnectWisePsaSandbox.Password);
         await page.GetByTestId("submit").ClickAsync();
     }
 }

@@ -1,4 +1,5 @@
 using ConnectUi.E2E.Support;
+using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sandbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
@@ -25,8 +26,8 @@ public sealed class CircuitLossJourneyTests(ConnectUiAppFixture app, BrowserFixt
         var connectionsBefore = CountConnections();
 
         // The slow sandbox account never answers, so the check is still running when the network goes.
-        await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.SlowLoginId);
-        await page.Locator("#field-ApiPassword").FillAsync(SandboxCredentials.Konnektive.Password);
+        await page.Locator("#field-ApiLoginId").FillAsync(KonnektiveSandbox.SlowLoginId);
+        await page.Locator("#field-ApiPassword").FillAsync(KonnektiveSandbox.Password);
         await page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("submit")).ToBeDisabledAsync();
 
@@ -35,8 +36,8 @@ public sealed class CircuitLossJourneyTests(ConnectUiAppFixture app, BrowserFixt
 
         await Assertions.Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync("did not answer", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#field-ApiLoginId")).ToHaveValueAsync(SandboxCredentials.Konnektive.SlowLoginId);
-        await Assertions.Expect(page.Locator("#field-ApiPassword")).ToHaveValueAsync(SandboxCredentials.Konnektive.Password);
+        await Assertions.Expect(page.Locator("#field-ApiLoginId")).ToHaveValueAsync(KonnektiveSandbox.SlowLoginId);
+        await Assertions.Expect(page.Locator("#field-ApiPassword")).ToHaveValueAsync(KonnektiveSandbox.Password);
         await Assertions.Expect(page.GetByTestId("submit")).ToBeEnabledAsync();
         Assert.Equal(connectionsBefore, CountConnections());
     }

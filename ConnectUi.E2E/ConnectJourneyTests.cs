@@ -1,5 +1,7 @@
 using System.Text;
 using ConnectUi.E2E.Support;
+using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sandbox;
 using Microsoft.Playwright;
 
@@ -16,11 +18,11 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await page.GotoInteractiveAsync("/connect/konnektive");
 
         await page.Locator("#field-ApiLoginId").FocusAsync();
-        await page.Keyboard.TypeAsync(SandboxCredentials.Konnektive.LoginId);
+        await page.Keyboard.TypeAsync(KonnektiveSandbox.LoginId);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#field-ApiPassword")).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(SandboxCredentials.Konnektive.Password);
+        await page.Keyboard.TypeAsync(KonnektiveSandbox.Password);
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show API Password" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Space");
@@ -32,9 +34,9 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         var connectionId = await page.GetByTestId("connection-id").InnerTextAsync();
         Assert.True(Guid.TryParse(connectionId, out _));
         var html = await page.ContentAsync();
-        Assert.DoesNotContain(SandboxCredentials.Konnektive.Password, html);
-        Assert.DoesNotContain(SandboxCredentials.Konnektive.Password, page.Url);
-        AssertDatabaseDoesNotContain(SandboxCredentials.Konnektive.Password);
+        Assert.DoesNotContain(KonnektiveSandbox.Password, html);
+        Assert.DoesNotContain(KonnektiveSandbox.Password, page.Url);
+        AssertDatabaseDoesNotContain(KonnektiveSandbox.Password);
     }
 
     [Fact]
@@ -47,25 +49,25 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await page.Locator("#field-Hostname").FillAsync("https://api-na.myconnectwise.net/v4_6_release/apis/3.0/");
         await Assertions.Expect(page.Locator("#field-Hostname")).ToHaveValueAsync("api-na.myconnectwise.net");
         await Assertions.Expect(page.GetByTestId("note-Hostname")).ToContainTextAsync("We kept only the hostname");
-        await page.Locator("#field-ApiVersion").FillAsync(SandboxCredentials.ConnectWisePsa.ApiVersion);
-        await page.Locator("#field-ClientId").FillAsync(SandboxCredentials.ConnectWisePsa.ClientId);
-        await page.Locator("#field-Username").FillAsync(SandboxCredentials.ConnectWisePsa.Username);
-        await page.Locator("#field-Password").FillAsync(SandboxCredentials.ConnectWisePsa.WrongPassword);
+        await page.Locator("#field-ApiVersion").FillAsync(ConnectWisePsaSandbox.ApiVersion);
+        await page.Locator("#field-ClientId").FillAsync(ConnectWisePsaSandbox.ClientId);
+        await page.Locator("#field-Username").FillAsync(ConnectWisePsaSandbox.Username);
+        await page.Locator("#field-Password").FillAsync(ConnectWisePsaSandbox.WrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync("did not accept");
         await Assertions.Expect(page.Locator("#field-Password-error")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.GetByTestId("problem-step-link")).ToContainTextAsync("Get your Client ID and API keys");
         await Assertions.Expect(page.Locator("li#step-2-get-your-client-id-and-api-keys")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("guide-step--highlighted"));
-        await Assertions.Expect(page.Locator("#field-Password")).ToHaveValueAsync(SandboxCredentials.ConnectWisePsa.WrongPassword);
-        await Assertions.Expect(page.Locator("#field-Username")).ToHaveValueAsync(SandboxCredentials.ConnectWisePsa.Username);
-        await Assertions.Expect(page.Locator("#field-ClientId")).ToHaveValueAsync(SandboxCredentials.ConnectWisePsa.ClientId);
+        await Assertions.Expect(page.Locator("#field-Password")).ToHaveValueAsync(ConnectWisePsaSandbox.WrongPassword);
+        await Assertions.Expect(page.Locator("#field-Username")).ToHaveValueAsync(ConnectWisePsaSandbox.Username);
+        await Assertions.Expect(page.Locator("#field-ClientId")).ToHaveValueAsync(ConnectWisePsaSandbox.ClientId);
         await page.GetByText("Technical details (for support)").ClickAsync();
         var details = await page.GetByTestId("technical-details").InnerTextAsync();
-        Assert.DoesNotContain(SandboxCredentials.ConnectWisePsa.WrongPassword, details);
-        Assert.DoesNotContain(SandboxCredentials.ConnectWisePsa.ClientId, details);
+        Assert.DoesNotContain(ConnectWisePsaSandbox.WrongPassword, details);
+        Assert.DoesNotContain(ConnectWisePsaSandbox.ClientId, details);
 
-        await page.Locator("#field-Password").FillAsync(SandboxCredentials.ConnectWisePsa.Password);
+        await page.Locator("#field-Password").FillAsync(ConnectWisePsaSandbox.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ConnectWise PSA is connected" })).ToBeVisibleAsync();
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ConnectUi.E2E.Support;
+using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sandbox;
 using Microsoft.Playwright;
 
@@ -23,8 +24,8 @@ public sealed class EmbeddingJourneyTests(ConnectUiAppFixture app, BrowserFixtur
         var frame = page.FrameLocator("iframe[title=ConnectUi]");
         await frame.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(frame.GetByRole(AriaRole.Heading, new() { Name = "Connect Konnektive CRM", Level = 1 })).ToBeVisibleAsync();
-        await frame.GetByTestId("input-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.LoginId);
-        await frame.GetByTestId("input-ApiPassword").FillAsync(SandboxCredentials.Konnektive.Password);
+        await frame.GetByTestId("input-ApiLoginId").FillAsync(KonnektiveSandbox.LoginId);
+        await frame.GetByTestId("input-ApiPassword").FillAsync(KonnektiveSandbox.Password);
         await frame.GetByTestId("submit").ClickAsync();
 
         var events = page.GetByTestId("host-events");
@@ -33,8 +34,8 @@ public sealed class EmbeddingJourneyTests(ConnectUiAppFixture app, BrowserFixtur
         await Assertions.Expect(connected).ToHaveCountAsync(1);
         var text = await connected.TextContentAsync();
         Assert.Contains("\"provider\":\"konnektive\"", text);
-        Assert.DoesNotContain(SandboxCredentials.Konnektive.Password, text);
-        Assert.DoesNotContain(SandboxCredentials.Konnektive.LoginId, text);
+        Assert.DoesNotContain(KonnektiveSandbox.Password, text);
+        Assert.DoesNotContain(KonnektiveSandbox.LoginId, text);
 
         // The host backend finds the connection under the session's end user, with the id the event carried.
         using var api = app.CreateHostApiClient();

@@ -6,7 +6,7 @@ using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sandbox;
 using Microsoft.Playwright;
-using CW = ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa;
+using CW = ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox;
 
 namespace ConnectUi.E2E;
 
@@ -75,15 +75,15 @@ public sealed class LanguageJourneyTests(ConnectUiAppFixture app, BrowserFixture
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Translated.Of<ConnectStrings>(nameof(ConnectStrings.HeadingConnect), "ja", "Konnektive CRM"));
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
-        await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.LoginId);
+        await page.Locator("#field-ApiLoginId").FillAsync(KonnektiveSandbox.LoginId);
 
         await PickAsync(page, "es");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Translated.Of<ConnectStrings>(nameof(ConnectStrings.HeadingConnect), "es", "Konnektive CRM"));
-        await Assertions.Expect(page.Locator("#field-ApiLoginId")).ToHaveValueAsync(SandboxCredentials.Konnektive.LoginId);
+        await Assertions.Expect(page.Locator("#field-ApiLoginId")).ToHaveValueAsync(KonnektiveSandbox.LoginId);
 
         // Still the session's page: connecting uses it up, as in English.
-        await page.Locator("#field-ApiPassword").FillAsync(SandboxCredentials.Konnektive.Password);
+        await page.Locator("#field-ApiPassword").FillAsync(KonnektiveSandbox.Password);
         await page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Translated.Of<ConnectStrings>(nameof(ConnectStrings.ConnectedHeading), "es", "Konnektive CRM") })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("connect-another")).ToHaveCountAsync(0);
@@ -112,14 +112,14 @@ public sealed class LanguageJourneyTests(ConnectUiAppFixture app, BrowserFixture
         await Assertions.Expect(page.Locator("#field-ApiPassword-error")).ToHaveTextAsync(Translated.Of<KonnektiveStrings>(nameof(KonnektiveStrings.PasswordAmpersand), ja));
         await page.SaveScreenshotAsync($"ja-konnektive-wrong-{width}");
 
-        await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.IpNotAllowedLoginId);
-        await page.Locator("#field-ApiPassword").FillAsync(SandboxCredentials.Konnektive.Password);
+        await page.Locator("#field-ApiLoginId").FillAsync(KonnektiveSandbox.IpNotAllowedLoginId);
+        await page.Locator("#field-ApiPassword").FillAsync(KonnektiveSandbox.Password);
         await page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(
-            Translated.Of<KonnektiveStrings>(nameof(KonnektiveStrings.IpNotAllowed), ja, SandboxCredentials.Konnektive.ReportedIp));
+            Translated.Of<KonnektiveStrings>(nameof(KonnektiveStrings.IpNotAllowed), ja, KonnektiveSandbox.ReportedIp));
         await page.SaveScreenshotAsync($"ja-konnektive-refused-{width}");
 
-        await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.LoginId);
+        await page.Locator("#field-ApiLoginId").FillAsync(KonnektiveSandbox.LoginId);
         await page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = Translated.Of<ConnectStrings>(nameof(ConnectStrings.ConnectedHeading), ja, "Konnektive CRM") })).ToBeVisibleAsync();
         await page.SaveScreenshotAsync($"ja-konnektive-connected-{width}");
@@ -152,7 +152,8 @@ public sealed class LanguageJourneyTests(ConnectUiAppFixture app, BrowserFixture
         await page.Locator("#field-Password").FillAsync(CW.Password);
         await page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("provider-problem")).ToContainTextAsync(Translated.Of<ConnectWisePsaStrings>(nameof(ConnectWisePsaStrings.InvalidClientId), de));
-        await Assertions.Expect(page.Locator("#field-ClientId-error")).ToHaveTextAsync(Translated.Of<ConnectWisePsaStrings>(nameof(ConnectWisePsaStrings.InvalidClientId), de));
+        // The alert says why; the field only points at it.
+        await Assertions.Expect(page.Locator("#field-ClientId-error")).ToHaveTextAsync(Translated.Of<ConnectStrings>(nameof(ConnectStrings.FieldRefused), de, "ConnectWise PSA"));
         await page.SaveScreenshotAsync($"de-connectwise-refused-{width}");
 
         await page.Locator("#field-ClientId").FillAsync(CW.ClientId);

@@ -30,8 +30,8 @@ public sealed class PhoneRefusalJourneyTests(ConnectUiAppFixture app, BrowserFix
         // What the person needs and the form come first; the guide is below.
         var needs = page.GetByTestId("credential-needs");
         Assert.True((await needs.ViewportPositionAsync()).Top < 844);
-        await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.LoginId);
-        await page.Locator("#field-ApiPassword").FillAsync(SandboxCredentials.Konnektive.WrongPassword);
+        await page.Locator("#field-ApiLoginId").FillAsync(KonnektiveSandbox.LoginId);
+        await page.Locator("#field-ApiPassword").FillAsync(KonnektiveSandbox.WrongPassword);
         await page.GetByTestId("submit").TapAsync();
 
         var alert = page.GetByTestId("provider-problem");
@@ -51,7 +51,7 @@ public sealed class PhoneRefusalJourneyTests(ConnectUiAppFixture app, BrowserFix
 
         await Assertions.Expect(alert.GetByTestId("problem-fields")).ToContainTextAsync(KonnektiveStrings.ApiLoginIdLabel);
         await Assertions.Expect(alert.GetByTestId("problem-fields")).ToContainTextAsync(KonnektiveStrings.ApiPasswordLabel);
-        await Assertions.Expect(page.Locator($"#field-ApiPassword")).ToHaveValueAsync(SandboxCredentials.Konnektive.WrongPassword);
+        await Assertions.Expect(page.Locator($"#field-ApiPassword")).ToHaveValueAsync(KonnektiveSandbox.WrongPassword);
         await page.SaveViewportScreenshotAsync($"phone-refusal-{Konnektive}-{scheme}-screen");
         await page.SaveScreenshotAsync($"phone-refusal-{Konnektive}-{scheme}");
         Assert.False(await page.HasHorizontalScrollAsync());
@@ -103,9 +103,9 @@ public sealed class PhoneRefusalJourneyTests(ConnectUiAppFixture app, BrowserFix
         await page.GotoInteractiveAsync($"/connect/{Konnektive}");
 
         await TabToAsync(page, "#field-ApiLoginId");
-        await page.Keyboard.TypeAsync(SandboxCredentials.Konnektive.SlowLoginId);
+        await page.Keyboard.TypeAsync(KonnektiveSandbox.SlowLoginId);
         await TabToAsync(page, "#field-ApiPassword");
-        await page.Keyboard.TypeAsync(SandboxCredentials.Konnektive.Password);
+        await page.Keyboard.TypeAsync(KonnektiveSandbox.Password);
         await TabToAsync(page, "[data-testid=submit]");
         await page.Keyboard.PressAsync("Enter");
 
@@ -129,7 +129,7 @@ public sealed class PhoneRefusalJourneyTests(ConnectUiAppFixture app, BrowserFix
         // Correct the login with the keyboard and connect.
         await TabToAsync(page, "#field-ApiLoginId");
         await page.Keyboard.PressAsync("ControlOrMeta+a");
-        await page.Keyboard.TypeAsync(SandboxCredentials.Konnektive.LoginId);
+        await page.Keyboard.TypeAsync(KonnektiveSandbox.LoginId);
         await page.Keyboard.PressAsync("Enter");
 
         var heading = page.GetByRole(AriaRole.Heading, new() { Name = $"{KonnektiveProvider.Definition.DisplayName} is connected", Level = 1 });
@@ -149,17 +149,17 @@ public sealed class PhoneRefusalJourneyTests(ConnectUiAppFixture app, BrowserFix
         var ips = page.GetByTestId("egress-ips");
         await Assertions.Expect(ips).ToContainTextAsync(ConnectStrings.NoEgressIpsHeading);
 
-        await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.IpNotAllowedLoginId);
-        await page.Locator("#field-ApiPassword").FillAsync(SandboxCredentials.Konnektive.Password);
+        await page.Locator("#field-ApiLoginId").FillAsync(KonnektiveSandbox.IpNotAllowedLoginId);
+        await page.Locator("#field-ApiPassword").FillAsync(KonnektiveSandbox.Password);
         await page.GetByTestId("submit").TapAsync();
 
         var alert = page.GetByTestId("provider-problem");
-        await Assertions.Expect(alert).ToContainTextAsync(SandboxCredentials.Konnektive.ReportedIp, new() { Timeout = 15_000 });
+        await Assertions.Expect(alert).ToContainTextAsync(KonnektiveSandbox.ReportedIp, new() { Timeout = 15_000 });
         await Assertions.Expect(alert).ToBeFocusedAsync();
         await Assertions.Expect(ips).ToContainTextAsync(
             string.Format(CultureInfo.InvariantCulture, ConnectStrings.AddReportedAddress, KonnektiveProvider.Definition.DisplayName));
-        await Assertions.Expect(ips.Locator("code")).ToHaveTextAsync(SandboxCredentials.Konnektive.ReportedIp);
-        await Assertions.Expect(ips.GetByRole(AriaRole.Button, new() { Name = $"Copy {SandboxCredentials.Konnektive.ReportedIp}" })).ToBeVisibleAsync();
+        await Assertions.Expect(ips.Locator("code")).ToHaveTextAsync(KonnektiveSandbox.ReportedIp);
+        await Assertions.Expect(ips.GetByRole(AriaRole.Button, new() { Name = $"Copy {KonnektiveSandbox.ReportedIp}" })).ToBeVisibleAsync();
         await ips.ScrollIntoViewIfNeededAsync();
         await page.SaveViewportScreenshotAsync("phone-ip-refusal-konnektive-screen");
     }

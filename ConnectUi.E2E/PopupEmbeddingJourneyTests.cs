@@ -3,7 +3,7 @@ using System.Text.Json;
 using ConnectUi.E2E.Support;
 using ConnectUi.Providers.Konnektive;
 using Microsoft.Playwright;
-using K = ConnectUi.Sandbox.SandboxCredentials.Konnektive;
+using K = ConnectUi.Providers.Konnektive.KonnektiveSandbox;
 
 namespace ConnectUi.E2E;
 

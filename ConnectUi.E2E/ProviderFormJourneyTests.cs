@@ -26,8 +26,8 @@ public sealed class ProviderFormJourneyTests(ConnectUiAppFixture app, BrowserFix
         await ExpectErrorAsync(page, "ApiPassword", KonnektiveStrings.PasswordAmpersand);
         await page.SaveScreenshotAsync($"konnektive-wrong-{width}-{scheme}");
 
-        await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.LoginId);
-        await page.Locator("#field-ApiPassword").FillAsync(SandboxCredentials.Konnektive.Password);
+        await page.Locator("#field-ApiLoginId").FillAsync(KonnektiveSandbox.LoginId);
+        await page.Locator("#field-ApiPassword").FillAsync(KonnektiveSandbox.Password);
         await Assertions.Expect(page.Locator("#field-ApiPassword-error")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
 
@@ -56,11 +56,11 @@ public sealed class ProviderFormJourneyTests(ConnectUiAppFixture app, BrowserFix
         await ExpectErrorAsync(page, "Username", ConnectWisePsaStrings.UsernameNeedsPlus);
         await page.SaveScreenshotAsync($"connectwise-wrong-{width}-{scheme}");
 
-        await page.Locator("#field-Hostname").FillAsync(SandboxCredentials.ConnectWisePsa.Hostname);
-        await page.Locator("#field-ApiVersion").FillAsync(SandboxCredentials.ConnectWisePsa.ApiVersion);
-        await page.Locator("#field-ClientId").FillAsync(SandboxCredentials.ConnectWisePsa.ClientId);
-        await page.Locator("#field-Username").FillAsync(SandboxCredentials.ConnectWisePsa.Username);
-        await page.Locator("#field-Password").FillAsync(SandboxCredentials.ConnectWisePsa.Password);
+        await page.Locator("#field-Hostname").FillAsync(ConnectWisePsaSandbox.Hostname);
+        await page.Locator("#field-ApiVersion").FillAsync(ConnectWisePsaSandbox.ApiVersion);
+        await page.Locator("#field-ClientId").FillAsync(ConnectWisePsaSandbox.ClientId);
+        await page.Locator("#field-Username").FillAsync(ConnectWisePsaSandbox.Username);
+        await page.Locator("#field-Password").FillAsync(ConnectWisePsaSandbox.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ConnectWise PSA is connected" })).ToBeVisibleAsync();

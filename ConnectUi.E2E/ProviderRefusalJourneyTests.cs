@@ -21,8 +21,8 @@ public sealed class ProviderRefusalJourneyTests(ConnectUiAppFixture app, Browser
             ["ApiLoginId", "ApiPassword"], KonnektiveProvider.Steps.FindCredentials
         },
         {
-            KonnektiveProvider.Id, $"Server IP not whitelisted ({SandboxCredentials.Konnektive.ReportedIp})",
-            string.Format(CultureInfo.InvariantCulture, KonnektiveStrings.IpNotAllowed, SandboxCredentials.Konnektive.ReportedIp),
+            KonnektiveProvider.Id, $"Server IP not whitelisted ({KonnektiveSandbox.ReportedIp})",
+            string.Format(CultureInfo.InvariantCulture, KonnektiveStrings.IpNotAllowed, KonnektiveSandbox.ReportedIp),
             [], KonnektiveProvider.Steps.FindCredentials
         },
         {
@@ -45,7 +45,7 @@ public sealed class ProviderRefusalJourneyTests(ConnectUiAppFixture app, Browser
         await page.GotoInteractiveAsync($"/connect/{providerId}");
         await page.GetByText("Show the test credentials").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Fill in the form for: {scenario}" }).ClickAsync();
-        var values = SandboxCredentials.Cases.Single(c => c.ProviderId == providerId && c.Description == scenario).Values;
+        var values = (providerId == KonnektiveProvider.Id ? KonnektiveProvider.Definition : ConnectWisePsaProvider.Definition).Sandbox.Scenarios.Single(c => c.Description == scenario).Values;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
 

@@ -4,8 +4,8 @@ using ConnectUi.E2E.Support;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
 using Microsoft.Playwright;
-using CW = ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa;
-using K = ConnectUi.Sandbox.SandboxCredentials.Konnektive;
+using CW = ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox;
+using K = ConnectUi.Providers.Konnektive.KonnektiveSandbox;
 
 namespace ConnectUi.E2E;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using ConnectUi.Benchmarks.Hosting;
 using ConnectUi.Benchmarks.Reporting;
 using ConnectUi.Connections;
-using ConnectUi.Providers;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,8 +88,8 @@ public sealed class InteractionLatencyBenchmark(BenchmarkOptions options)
         for (var i = 0; i < options.Submits + 2; i++)
         {
             await Chromium.GotoInteractiveAsync(page, "/connect/konnektive");
-            await page.FillAsync("#" + LoginInput, SandboxCredentials.Konnektive.LoginId);
-            await page.FillAsync("#" + PasswordInput, SandboxCredentials.Konnektive.Password);
+            await page.FillAsync("#" + LoginInput, KonnektiveSandbox.LoginId);
+            await page.FillAsync("#" + PasswordInput, KonnektiveSandbox.Password);
             var elapsed = await page.EvaluateAsync<double>(SubmitAndWait);
             if (i >= 2)
             {
@@ -116,8 +116,8 @@ public sealed class InteractionLatencyBenchmark(BenchmarkOptions options)
             using var scope = app.Services.CreateScope();
             var credentials = new KonnektiveCredentials
             {
-                ApiLoginId = SandboxCredentials.Konnektive.LoginId,
-                ApiPassword = SandboxCredentials.Konnektive.Password,
+                ApiLoginId = KonnektiveSandbox.LoginId,
+                ApiPassword = KonnektiveSandbox.Password,
             };
 
             var started = Stopwatch.GetTimestamp();

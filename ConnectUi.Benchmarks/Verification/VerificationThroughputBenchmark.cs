@@ -3,6 +3,7 @@ using ConnectUi.Benchmarks.Hosting;
 using ConnectUi.Benchmarks.Reporting;
 using ConnectUi.Connections;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ public sealed class VerificationThroughputBenchmark(BenchmarkOptions options)
     {
         await using var app = BenchmarkApp.Start();
         var services = app.Services;
-        var endpoint = new Uri(app.BaseUrl + SandboxSimulators.KonnektivePrefix + "/" + KonnektiveVerifier.OrderQueryPath);
+        var endpoint = new Uri(app.BaseUrl + "/sandbox/" + KonnektiveProvider.Id + "/" + KonnektiveVerifier.OrderQueryPath);
         using var bare = new HttpClient();
 
         var viaVerifier = (Func<Task<bool>>)(async () =>
@@ -35,8 +36,8 @@ public sealed class VerificationThroughputBenchmark(BenchmarkOptions options)
             var today = DateTime.UtcNow.ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture);
             using var content = new FormUrlEncodedContent(
             [
-                new("loginId", SandboxCredentials.Konnektive.LoginId),
-                new("password", SandboxCredentials.Konnektive.Password),
+                new("loginId", KonnektiveSandbox.LoginId),
+                new("password", KonnektiveSandbox.Password),
                 new("startDate", today),
                 new("endDate", today),
                 new("resultsPerPage", "1"),
@@ -113,8 +114,8 @@ public sealed class VerificationThroughputBenchmark(BenchmarkOptions options)
 
     private static KonnektiveCredentials Credentials() => new()
     {
-        ApiLoginId = SandboxCredentials.Konnektive.LoginId,
-        ApiPassword = SandboxCredentials.Konnektive.Password,
+        ApiLoginId = KonnektiveSandbox.LoginId,
+        ApiPassword = KonnektiveSandbox.Password,
     };
 
     private static async Task<BatchResult> RunBatchAsync(Func<Task<bool>> call, int concurrency)

@@ -1,5 +1,5 @@
 using ConnectUi.BackgroundWork;
-using ConnectUi.Connections.Storage;
+using ConnectUi.Storage;
 using ConnectUi.Tests.Connections;
 using ConnectUi.Tests.Support;
 using CsCheck;

@@ -1,5 +1,5 @@
 using ConnectUi.BackgroundWork;
-using ConnectUi.Connections.Storage;
+using ConnectUi.Storage;
 using ConnectUi.Tests.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

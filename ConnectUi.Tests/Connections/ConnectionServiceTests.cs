@@ -2,6 +2,7 @@ using System.Text;
 using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,7 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
         Assert.Equal(ConnectWisePsaProvider.Id, row.ProviderId);
         Assert.Equal("user-1", row.EndUserId);
         Assert.Equal("Acme Corp", row.AccountLabel);
-        Assert.Equal(VerificationOutcome.Verified, row.LastOutcome);
+        Assert.Equal(nameof(VerificationOutcome.Verified), row.LastOutcome);
         var verifiedAt = TestServices.Now.AddMilliseconds(250);
         Assert.Equal(verifiedAt, result.VerifiedAt);
         Assert.Equal(verifiedAt, row.CreatedAt);
@@ -91,7 +92,7 @@ public sealed class ConnectionServiceTests : IAsyncLifetime
         Assert.Empty(await _db.ConnectionRowsAsync());
         var attempt = Assert.Single(await _db.AttemptRowsAsync());
         Assert.Equal(KonnektiveProvider.Id, attempt.ProviderId);
-        Assert.Equal(VerificationOutcome.IpNotAllowed, attempt.Outcome);
+        Assert.Equal(nameof(VerificationOutcome.IpNotAllowed), attempt.Outcome);
         Assert.Equal(1234, attempt.DurationMs);
         Assert.Equal(TestServices.Now, attempt.AttemptedAt);
         Assert.Null(attempt.ConnectionId);

@@ -1,5 +1,6 @@
 using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers;
 using ConnectUi.Tests.Connections;
 
 namespace ConnectUi.Tests.Hardening;
@@ -12,32 +13,32 @@ public sealed class ConnectWisePsaFaultTests
 {
     private const string CompanyInfoJson = """{"CompanyName":"Acme Corp","Codebase":"v2025_1/","VersionCode":"v2025.1","CompanyID":"acme","IsCloud":true}""";
 
-    public static TheoryData<Fault, bool, VerificationOutcome, int?> Cases()
+    public static TheoryData<Fault, bool, string, int?> Cases()
     {
-        var data = new TheoryData<Fault, bool, VerificationOutcome, int?>
+        var data = new TheoryData<Fault, bool, string, int?>
         {
-            { Fault.ConnectionRefused, false, VerificationOutcome.Unreachable, 0 },
-            { Fault.InvalidTls, false, VerificationOutcome.TlsFailure, 0 },
+            { Fault.ConnectionRefused, false, nameof(VerificationOutcome.Unreachable), 0 },
+            { Fault.InvalidTls, false, nameof(VerificationOutcome.TlsFailure), 0 },
 
             // ConnectWise answers an unknown company with an empty body: by design that reads as "no such company".
-            { Fault.EmptyBody, false, VerificationOutcome.CompanyNotFound, 1 },
-            { Fault.EmptyBody, true, VerificationOutcome.ProviderError, 1 },
+            { Fault.EmptyBody, false, nameof(ConnectWisePsaOutcomes.CompanyNotFound), 1 },
+            { Fault.EmptyBody, true, nameof(VerificationOutcome.ProviderError), 1 },
         };
         foreach (var afterLookup in new[] { false, true })
         {
-            data.Add(Fault.ResetMidBody, afterLookup, VerificationOutcome.Unreachable, null);
-            data.Add(Fault.NeverAnswers, afterLookup, VerificationOutcome.Timeout, 2);
-            data.Add(Fault.EndlessTrickle, afterLookup, VerificationOutcome.Timeout, 2);
-            data.Add(Fault.Status500, afterLookup, VerificationOutcome.ProviderError, 2);
-            data.Add(Fault.Status502, afterLookup, VerificationOutcome.ProviderError, 2);
-            data.Add(Fault.Status503, afterLookup, VerificationOutcome.ProviderError, 2);
-            data.Add(Fault.TooManyRequests, afterLookup, VerificationOutcome.RateLimited, 1);
-            data.Add(Fault.Garbage, afterLookup, VerificationOutcome.ProviderError, 1);
-            data.Add(Fault.TruncatedJson, afterLookup, VerificationOutcome.ProviderError, 1);
-            data.Add(Fault.DeeplyNestedJson, afterLookup, VerificationOutcome.ProviderError, 1);
-            data.Add(Fault.HtmlLoginPage, afterLookup, VerificationOutcome.ProviderError, 1);
-            data.Add(Fault.HugeStreamedBody, afterLookup, VerificationOutcome.ProviderError, 1);
-            data.Add(Fault.HugeDeclaredBody, afterLookup, VerificationOutcome.ProviderError, 1);
+            data.Add(Fault.ResetMidBody, afterLookup, nameof(VerificationOutcome.Unreachable), null);
+            data.Add(Fault.NeverAnswers, afterLookup, nameof(VerificationOutcome.Timeout), 2);
+            data.Add(Fault.EndlessTrickle, afterLookup, nameof(VerificationOutcome.Timeout), 2);
+            data.Add(Fault.Status500, afterLookup, nameof(VerificationOutcome.ProviderError), 2);
+            data.Add(Fault.Status502, afterLookup, nameof(VerificationOutcome.ProviderError), 2);
+            data.Add(Fault.Status503, afterLookup, nameof(VerificationOutcome.ProviderError), 2);
+            data.Add(Fault.TooManyRequests, afterLookup, nameof(VerificationOutcome.RateLimited), 1);
+            data.Add(Fault.Garbage, afterLookup, nameof(VerificationOutcome.ProviderError), 1);
+            data.Add(Fault.TruncatedJson, afterLookup, nameof(VerificationOutcome.ProviderError), 1);
+            data.Add(Fault.DeeplyNestedJson, afterLookup, nameof(VerificationOutcome.ProviderError), 1);
+            data.Add(Fault.HtmlLoginPage, afterLookup, nameof(VerificationOutcome.ProviderError), 1);
+            data.Add(Fault.HugeStreamedBody, afterLookup, nameof(VerificationOutcome.ProviderError), 1);
+            data.Add(Fault.HugeDeclaredBody, afterLookup, nameof(VerificationOutcome.ProviderError), 1);
         }
 
         return data;
@@ -47,7 +48,7 @@ public sealed class ConnectWisePsaFaultTests
     /// <param name="requests">How many requests met the fault: retried at most once, never after a rate limit; null where the network decides.</param>
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Each_fault_ends_in_a_named_outcome_with_a_message_and_saves_nothing(Fault fault, bool afterLookup, VerificationOutcome expected, int? requests)
+    public async Task Each_fault_ends_in_a_named_outcome_with_a_message_and_saves_nothing(Fault fault, bool afterLookup, string expected, int? requests)
     {
         await using var provider = await FaultyProvider.StartAsync(
             fault,
@@ -57,15 +58,15 @@ public sealed class ConnectWisePsaFaultTests
 
         var result = await db.ConnectAsync(request);
 
-        Assert.True(expected == result.Outcome, $"{fault}: expected {expected}, got {result.Outcome} ({result.Problem?.TechnicalDetails})");
+        Assert.True(expected == result.OutcomeName, $"{fault}: expected {expected}, got {result.OutcomeName} ({result.Problem?.TechnicalDetails})");
         Assert.Equal(ConnectStatus.NotVerified, result.Status);
         var credentials = (ConnectWisePsaCredentials)request.Credentials;
         Assert.Equal(
-            ConnectWisePsaProblems.For(expected, credentials.Hostname, credentials.CompanyId, credentials.ApiVersion, null).Message,
+            ConnectWisePsaProblems.For(new ProviderOutcome(result.Outcome, result.OutcomeCode), credentials.Hostname, credentials.CompanyId, credentials.ApiVersion, null).Message,
             result.Problem?.Message);
         var details = result.Problem!.TechnicalDetails!;
         Assert.StartsWith(afterLookup ? "GET system/info" : "GET login/companyinfo", details, StringComparison.Ordinal);
-        if (expected != VerificationOutcome.CompanyNotFound)
+        if (expected != nameof(ConnectWisePsaOutcomes.CompanyNotFound))
         {
             Assert.Contains(FaultExpectations.ExpectedDetail(fault), details, StringComparison.Ordinal);
         }

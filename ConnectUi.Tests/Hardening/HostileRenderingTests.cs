@@ -2,9 +2,9 @@ using AngleSharp.Dom;
 using Bunit;
 using ConnectUi.Connections;
 using ConnectUi.Features.Connect;
-using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,7 +85,8 @@ public sealed class HostileRenderingTests : ComponentTestContext
         _connections.Result = new ConnectResult
         {
             Status = ConnectStatus.NotVerified,
-            Outcome = VerificationOutcome.UnsupportedApiVersion,
+            Outcome = ConnectWisePsaOutcomes.UnsupportedApiVersion.Category,
+            OutcomeCode = ConnectWisePsaOutcomes.UnsupportedApiVersion.Code,
             Problem = new ConnectProblem(
                 Img,
                 ["ApiVersion"],

@@ -1,5 +1,6 @@
 using ConnectUi.Connections;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Tests.Connections;
 
 namespace ConnectUi.Tests.Hardening;
@@ -50,6 +51,6 @@ public sealed class KonnektiveFaultTests
         Assert.Contains(FaultExpectations.ExpectedDetail(fault), result.Problem.TechnicalDetails, StringComparison.Ordinal);
         Assert.True(provider.HugeBytesSent < FaultyProvider.HugeBodyBytes, "the whole huge body was read");
         Assert.Empty(await db.ConnectionRowsAsync());
-        Assert.Equal(expected, Assert.Single(await db.AttemptRowsAsync()).Outcome);
+        Assert.Equal(expected.ToString(), Assert.Single(await db.AttemptRowsAsync()).Outcome);
     }
 }

@@ -1,10 +1,11 @@
 using System.Net;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Health;
+using ConnectUi.Storage;
 using ConnectUi.Tests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConnectUi.Tests.Health;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ConnectUi.Connections;
 using Microsoft.EntityFrameworkCore;
 using static ConnectUi.Tests.Connections.TestCredentials;
+using ConnectUi.Providers;
 
 namespace ConnectUi.Tests.HostApi;
 

@@ -1,12 +1,19 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
+using ConnectUi.Connections.Storage;
 using ConnectUi.Connections;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
+using ConnectUi.Sessions;
+using ConnectUi.Storage;
 using ConnectUi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static ConnectUi.Tests.Connections.TestCredentials;
 using static ConnectUi.Tests.HostApi.ConnectSessionsEndpointTests;
+
+
+
 
 namespace ConnectUi.Tests.HostApi;
 
@@ -176,7 +183,7 @@ public sealed class ConnectionsEndpointTests : IAsyncLifetime
         var credentials = await _client.GetFromJsonAsync<JsonDocument>($"api/connections/{id}/credentials");
         Assert.Equal(KonnektivePassword, credentials!.RootElement.GetProperty("credentials").GetProperty("ApiPassword").GetString());
         var attempts = await _app.QueryAsync(db => db.VerificationAttempts.AsNoTracking().Where(a => a.ConnectionId == id).ToListAsync());
-        Assert.Contains(attempts, a => a.Outcome == VerificationOutcome.InvalidCredentials);
+        Assert.Contains(attempts, a => a.Outcome == nameof(VerificationOutcome.InvalidCredentials));
     }
 
     [Fact]

@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
 using ConnectUi.HostApi;
+using ConnectUi.Sessions;
 using Microsoft.Extensions.Options;
 using static ConnectUi.Tests.HostApi.ConnectSessionsEndpointTests;
 

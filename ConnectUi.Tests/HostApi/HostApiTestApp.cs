@@ -1,11 +1,13 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
+using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sessions;
+using ConnectUi.Storage;
 using ConnectUi.Tests.Connections;
 using ConnectUi.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -13,8 +15,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ConnectUi.Tests.HostApi;

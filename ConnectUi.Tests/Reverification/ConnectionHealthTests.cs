@@ -1,4 +1,5 @@
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 
 namespace ConnectUi.Tests.Reverification;
 
@@ -17,7 +18,7 @@ public sealed class ConnectionHealthTests
     [InlineData(VerificationOutcome.InvalidCredentials)]
     [InlineData(VerificationOutcome.IpNotAllowed)]
     [InlineData(VerificationOutcome.PermissionDenied)]
-    [InlineData(VerificationOutcome.InvalidClientId)]
+    [InlineData(VerificationOutcome.SettingRejected)]
     public void The_refusals_the_issue_names_count_towards_needs_relink(VerificationOutcome refusal)
     {
         var once = ConnectionHealth.After(ConnectionStatus.Healthy, 0, refusal);

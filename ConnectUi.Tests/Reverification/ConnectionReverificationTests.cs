@@ -13,6 +13,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static ConnectUi.Tests.Connections.TestCredentials;
+using ConnectUi.Providers;
+using ConnectUi.Storage;
 
 namespace ConnectUi.Tests.Reverification;
 
@@ -81,7 +83,7 @@ public sealed class ConnectionReverificationTests : IAsyncLifetime
 
         var row = await RowAsync(id);
         Assert.Equal(ConnectionStatus.NeedsRelink, row.Status);
-        Assert.Equal(VerificationOutcome.InvalidCredentials, row.LastOutcome);
+        Assert.Equal(nameof(VerificationOutcome.InvalidCredentials), row.LastOutcome);
         Assert.Equal(credentials, await _db.Store.GetCredentialsAsync(id, default));
         Assert.Equal([ConnectionEventTypes.Created, ConnectionEventTypes.NeedsRelink], await EventTypesAsync(id));
 

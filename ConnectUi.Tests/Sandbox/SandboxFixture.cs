@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,6 +22,12 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public ConcurrentQueue<string> ReceivedUrls { get; } = new();
 
+    public static IReadOnlyList<ProviderDefinition> Providers { get; } = [KonnektiveProvider.Definition, ConnectWisePsaProvider.Definition];
+
+    /// <summary>Every provider's sandbox scenarios, in banner order.</summary>
+    public static IReadOnlyList<(string ProviderId, SandboxScenario Scenario)> Scenarios { get; } =
+        Providers.SelectMany(p => p.Sandbox.Scenarios.Select(s => (p.Id, s))).ToArray();
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -30,7 +39,11 @@ public sealed class SandboxFixture : IAsyncLifetime
             ReceivedUrls.Enqueue(context.Request.Path + context.Request.QueryString);
             return next(context);
         });
-        SandboxSimulators.Map(_app);
+        foreach (var provider in Providers)
+        {
+            provider.Sandbox.MapSimulator(_app.MapGroup(SandboxAddress.PathFor(provider)));
+        }
+
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
     }

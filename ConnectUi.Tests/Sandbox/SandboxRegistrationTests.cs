@@ -1,20 +1,20 @@
 using System.Net;
 using ConnectUi.Connections;
-using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using CW = ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa;
+using CW = ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox;
 
 namespace ConnectUi.Tests.Sandbox;
 
@@ -45,7 +45,7 @@ public sealed class SandboxRegistrationTests
         var verifiers = app.Services.GetServices<IProviderVerifier>().ToDictionary(v => v.ProviderId);
 
         var konnektive = await verifiers[KonnektiveProvider.Id].VerifyAsync(
-            new KonnektiveCredentials { ApiLoginId = SandboxCredentials.Konnektive.LoginId, ApiPassword = SandboxCredentials.Konnektive.Password },
+            new KonnektiveCredentials { ApiLoginId = KonnektiveSandbox.LoginId, ApiPassword = KonnektiveSandbox.Password },
             CancellationToken.None);
         var connectWise = await verifiers[ConnectWisePsaProvider.Id].VerifyAsync(
             new ConnectWisePsaCredentials { Hostname = CW.Hostname, ApiVersion = CW.ApiVersion, ClientId = CW.ClientId, Username = CW.Username, Password = CW.Password },
@@ -64,7 +64,7 @@ public sealed class SandboxRegistrationTests
         await using var app = await StartAppAsync(Environments.Production);
         using var client = new HttpClient();
 
-        using var response = await client.GetAsync($"{Address(app)}{SandboxSimulators.ConnectWisePrefix}/login/companyinfo/{CW.CompanyId}");
+        using var response = await client.GetAsync($"{Address(app)}/sandbox/{ConnectWisePsaProvider.Id}/login/companyinfo/{CW.CompanyId}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled);
@@ -78,7 +78,7 @@ public sealed class SandboxRegistrationTests
         await using var app = await StartAppAsync(Environments.Production, new() { ["ConnectUi:Sandbox:Enabled"] = "true" });
         using var client = new HttpClient();
 
-        using var response = await client.GetAsync($"{Address(app)}{SandboxSimulators.ConnectWisePrefix}/login/companyinfo/{CW.CompanyId}");
+        using var response = await client.GetAsync($"{Address(app)}/sandbox/{ConnectWisePsaProvider.Id}/login/companyinfo/{CW.CompanyId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

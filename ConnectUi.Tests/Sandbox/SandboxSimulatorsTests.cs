@@ -1,7 +1,7 @@
 using ConnectUi.Connections;
-using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
@@ -15,9 +15,9 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
     public static TheoryData<int, string> Cases()
     {
         var data = new TheoryData<int, string>();
-        for (var i = 0; i < SandboxCredentials.Cases.Count; i++)
+        for (var i = 0; i < SandboxFixture.Scenarios.Count; i++)
         {
-            data.Add(i, $"{SandboxCredentials.Cases[i].ProviderId}: {SandboxCredentials.Cases[i].Description}");
+            data.Add(i, $"{SandboxFixture.Scenarios[i].ProviderId}: {SandboxFixture.Scenarios[i].Scenario.Description}");
         }
 
         return data;
@@ -26,8 +26,8 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
     private ServiceProvider Services(TimeSpan timeout) => new ServiceCollection()
         .AddProviders(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectUi:Providers:Konnektive:BaseUrl"] = sandbox.BaseUrl + SandboxSimulators.KonnektivePrefix,
-            ["ConnectUi:Providers:ConnectWisePsa:BaseUrlOverride"] = sandbox.BaseUrl + SandboxSimulators.ConnectWisePrefix,
+            ["ConnectUi:Providers:Konnektive:BaseUrl"] = sandbox.BaseUrl + "/sandbox/" + KonnektiveProvider.Id,
+            ["ConnectUi:Providers:ConnectWisePsa:BaseUrlOverride"] = sandbox.BaseUrl + "/sandbox/" + ConnectWisePsaProvider.Id,
             ["ConnectUi:Providers:ConnectWisePsa:AllowLoopbackOverride"] = "true",
             ["ConnectUi:Outbound:Timeout"] = timeout.ToString(),
         }).Build())
@@ -37,12 +37,12 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
     [MemberData(nameof(Cases))]
     public async Task Each_sandbox_case_ends_as_the_table_says(int index, string description)
     {
-        var sandboxCase = SandboxCredentials.Cases[index];
+        var (providerId, sandboxCase) = SandboxFixture.Scenarios[index];
 
         // Only the never-answering cases need a short timeout; the others get a generous one so a busy machine cannot flake them.
         var timeout = sandboxCase.Outcome == VerificationOutcome.Timeout ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(10);
         await using var services = Services(timeout);
-        var provider = services.GetRequiredService<ProviderCatalog>().Find(sandboxCase.ProviderId)!;
+        var provider = services.GetRequiredService<ProviderCatalog>().Find(providerId)!;
         var model = provider.CreateModel();
         foreach (var (field, value) in sandboxCase.Values)
         {
@@ -50,11 +50,11 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
         }
 
         Assert.True(provider.Validator.Validate(new ValidationContext<object>(model)).IsValid, $"{description}: the form must accept the sandbox values");
-        var verifier = services.GetServices<IProviderVerifier>().Single(v => v.ProviderId == sandboxCase.ProviderId);
+        var verifier = services.GetServices<IProviderVerifier>().Single(v => v.ProviderId == providerId);
 
         var result = await verifier.VerifyAsync(model, CancellationToken.None);
 
-        Assert.True(sandboxCase.Outcome == result.Outcome, $"{description}: expected {sandboxCase.Outcome}, got {result.Outcome} ({result.Problem?.TechnicalDetails})");
+        Assert.True(sandboxCase.Outcome.Name == result.Name, $"{description}: expected {sandboxCase.Outcome}, got {result.Name} ({result.Problem?.TechnicalDetails})");
         var secrets = provider.Fields.Where(f => f.IsSecret).Select(f => model[f.Name]).ToArray();
         Assert.All(sandbox.ReceivedUrls, url => Assert.All(secrets, secret => Assert.DoesNotContain(secret, url, StringComparison.OrdinalIgnoreCase)));
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, result.ToString(), StringComparison.OrdinalIgnoreCase));
@@ -67,10 +67,10 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
         var verifier = services.GetServices<IProviderVerifier>().Single(v => v.ProviderId == KonnektiveProvider.Id);
 
         var result = await verifier.VerifyAsync(
-            new KonnektiveCredentials { ApiLoginId = SandboxCredentials.Konnektive.IpNotAllowedLoginId, ApiPassword = SandboxCredentials.Konnektive.Password },
+            new KonnektiveCredentials { ApiLoginId = KonnektiveSandbox.IpNotAllowedLoginId, ApiPassword = KonnektiveSandbox.Password },
             CancellationToken.None);
 
-        Assert.Contains(SandboxCredentials.Konnektive.ReportedIp, result.Problem!.Message, StringComparison.Ordinal);
+        Assert.Contains(KonnektiveSandbox.ReportedIp, result.Problem!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,15 +82,15 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
         var result = await verifier.VerifyAsync(
             new ConnectWisePsaCredentials
             {
-                Hostname = SandboxCredentials.ConnectWisePsa.Hostname,
-                ApiVersion = SandboxCredentials.ConnectWisePsa.UnsupportedApiVersion,
-                ClientId = SandboxCredentials.ConnectWisePsa.ClientId,
-                Username = SandboxCredentials.ConnectWisePsa.Username,
-                Password = SandboxCredentials.ConnectWisePsa.Password,
+                Hostname = ConnectWisePsaSandbox.Hostname,
+                ApiVersion = ConnectWisePsaSandbox.UnsupportedApiVersion,
+                ClientId = ConnectWisePsaSandbox.ClientId,
+                Username = ConnectWisePsaSandbox.Username,
+                Password = ConnectWisePsaSandbox.Password,
             },
             CancellationToken.None);
 
-        Assert.Equal(VerificationOutcome.UnsupportedApiVersion, result.Outcome);
+        Assert.Equal(ConnectWisePsaOutcomes.UnsupportedApiVersion, result.ProviderOutcome);
         Assert.Equal("2025.1", result.Problem!.SuggestedValues![nameof(ConnectWisePsaCredentials.ApiVersion)]);
     }
 
@@ -98,7 +98,7 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
     public async Task Konnektive_simulator_ignores_credentials_in_the_query_string()
     {
         using var client = new HttpClient();
-        var url = $"{sandbox.BaseUrl}{SandboxSimulators.KonnektivePrefix}/order/query/?loginId={SandboxCredentials.Konnektive.LoginId}&password={SandboxCredentials.Konnektive.Password}";
+        var url = $"{sandbox.BaseUrl}/sandbox/{KonnektiveProvider.Id}/order/query/?loginId={KonnektiveSandbox.LoginId}&password={KonnektiveSandbox.Password}";
 
         using var response = await client.PostAsync(url, new FormUrlEncodedContent([]));
 
@@ -110,7 +110,7 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
     {
         using var client = new HttpClient();
 
-        var body = await client.GetStringAsync($"{sandbox.BaseUrl}{SandboxSimulators.ConnectWisePrefix}/login/companyinfo/{SandboxCredentials.ConnectWisePsa.CompanyId}");
+        var body = await client.GetStringAsync($"{sandbox.BaseUrl}/sandbox/{ConnectWisePsaProvider.Id}/login/companyinfo/{ConnectWisePsaSandbox.CompanyId}");
 
         Assert.Contains("\"CompanyName\":\"Sandbox Co\"", body, StringComparison.Ordinal);
         Assert.Contains("\"Codebase\":\"v2025_1/\"", body, StringComparison.Ordinal);
@@ -119,10 +119,10 @@ public sealed class SandboxSimulatorsTests(SandboxFixture sandbox) : IClassFixtu
     [Fact]
     public void Every_outcome_a_person_can_fix_has_a_sandbox_case()
     {
-        VerificationOutcome[] konnektive = [VerificationOutcome.Verified, VerificationOutcome.InvalidCredentials, VerificationOutcome.IpNotAllowed, VerificationOutcome.PermissionDenied, VerificationOutcome.Timeout, VerificationOutcome.ProviderError];
-        VerificationOutcome[] connectWise = [VerificationOutcome.Verified, VerificationOutcome.CompanyNotFound, VerificationOutcome.InvalidCredentials, VerificationOutcome.PermissionDenied, VerificationOutcome.InvalidClientId, VerificationOutcome.UnsupportedApiVersion, VerificationOutcome.Timeout, VerificationOutcome.RateLimited, VerificationOutcome.ProviderError];
+        ProviderOutcome[] konnektive = [VerificationOutcome.Verified, VerificationOutcome.InvalidCredentials, VerificationOutcome.IpNotAllowed, VerificationOutcome.PermissionDenied, VerificationOutcome.Timeout, VerificationOutcome.ProviderError];
+        ProviderOutcome[] connectWise = [VerificationOutcome.Verified, ConnectWisePsaOutcomes.CompanyNotFound, VerificationOutcome.InvalidCredentials, VerificationOutcome.PermissionDenied, ConnectWisePsaOutcomes.InvalidClientId, ConnectWisePsaOutcomes.UnsupportedApiVersion, VerificationOutcome.Timeout, VerificationOutcome.RateLimited, VerificationOutcome.ProviderError];
 
-        Assert.Equal(konnektive.Order(), SandboxCredentials.Cases.Where(c => c.ProviderId == KonnektiveProvider.Id).Select(c => c.Outcome).Distinct().Order());
-        Assert.Equal(connectWise.Order(), SandboxCredentials.Cases.Where(c => c.ProviderId == ConnectWisePsaProvider.Id).Select(c => c.Outcome).Distinct().Order());
+        Assert.Equal(konnektive.Select(o => o.Name).Order(), KonnektiveProvider.Definition.Sandbox.Scenarios.Select(c => c.Outcome.Name).Distinct().Order());
+        Assert.Equal(connectWise.Select(o => o.Name).Order(), ConnectWisePsaProvider.Definition.Sandbox.Scenarios.Select(c => c.Outcome.Name).Distinct().Order());
     }
 }

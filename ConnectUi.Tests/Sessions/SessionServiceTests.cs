@@ -1,5 +1,6 @@
 using ConnectUi.Connections;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using ConnectUi.Tests.Connections;
 using ConnectUi.Tests.Support;
@@ -195,7 +196,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.Equal(before.SettingsJson, after.SettingsJson);
         Assert.Equal(before.AccountLabel, after.AccountLabel);
         Assert.Equal(before.UpdatedAt, after.UpdatedAt);
-        Assert.Equal(VerificationOutcome.IpNotAllowed, after.LastOutcome);
+        Assert.Equal(nameof(VerificationOutcome.IpNotAllowed), after.LastOutcome);
         Assert.Equal(verification.VerifiedAt, after.LastVerifiedAt);
         Assert.Equal(2, (await _db.AttemptRowsAsync()).Count(a => a.ConnectionId == id));
     }

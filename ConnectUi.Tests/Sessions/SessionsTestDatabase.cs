@@ -1,12 +1,13 @@
 using ConnectUi.Connections.Storage;
 using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sessions;
+using ConnectUi.Storage;
 using ConnectUi.Tests.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Hosting;
 
 namespace ConnectUi.Tests.Sessions;
 

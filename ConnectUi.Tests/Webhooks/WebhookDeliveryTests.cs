@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 using static ConnectUi.Tests.Connections.TestCredentials;
+using ConnectUi.Storage;
 
 namespace ConnectUi.Tests.Webhooks;
 

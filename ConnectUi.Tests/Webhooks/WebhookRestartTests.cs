@@ -3,6 +3,7 @@ using ConnectUi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ConnectUi.Tests.Connections.TestCredentials;
+using ConnectUi.Storage;
 
 namespace ConnectUi.Tests.Webhooks;
 

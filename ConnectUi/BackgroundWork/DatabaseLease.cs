@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ConnectUi.Connections.Storage;
+using ConnectUi.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectUi.BackgroundWork;

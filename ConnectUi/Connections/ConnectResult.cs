@@ -1,10 +1,19 @@
+using ConnectUi.Providers;
+
 namespace ConnectUi.Connections;
 
 /// <summary>What happened to a submitted form, in terms the form can show.</summary>
 public sealed record ConnectResult
 {
     public required ConnectStatus Status { get; init; }
+    /// <summary>The general category, which the form and the attempt limits act on.</summary>
     public required VerificationOutcome Outcome { get; init; }
+
+    /// <summary>The provider's own code for an ending only it knows; see <see cref="ProviderOutcome"/>.</summary>
+    public string? OutcomeCode { get; init; }
+
+    /// <summary>The outcome as host events and the host API name it: the provider's code, or the category.</summary>
+    public string OutcomeName => OutcomeCode ?? Outcome.ToString();
 
     /// <summary>Set when the connection was saved.</summary>
     public Guid? ConnectionId { get; init; }
@@ -45,15 +54,3 @@ public enum ConnectStatus
     /// <summary>The host's session expired or was already used; nothing was saved.</summary>
     SessionEnded,
 }
-
-/// <summary>A message written for the person, the fields it concerns and the guide step to revisit.</summary>
-/// <param name="TechnicalDetails">Provider details for support staff; never holds a secret.</param>
-/// <param name="SuggestedValues">Values the provider told us, offered for fields (for example the server's API version).</param>
-/// <param name="ReportedServerAddress">The address the provider saw our call come from, when it refused that address.</param>
-public sealed record ConnectProblem(
-    string Message,
-    IReadOnlyList<string> Fields,
-    string? GuideStepAnchor,
-    string? TechnicalDetails = null,
-    IReadOnlyDictionary<string, string>? SuggestedValues = null,
-    string? ReportedServerAddress = null);

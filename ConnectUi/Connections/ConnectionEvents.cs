@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using ConnectUi.Connections.Storage;
 using Microsoft.Extensions.Options;
+using ConnectUi.Providers;
+using ConnectUi.Storage;
 
 namespace ConnectUi.Connections;
 
@@ -39,7 +41,7 @@ public sealed record ConnectionEventData(
     string Provider,
     string? EndUserId,
     ConnectionStatus Status,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome Outcome);
+    string Outcome);
 
 /// <summary>
 /// Adds an event row to the caller's DbContext, so the caller's SaveChanges commits the change and its event together:

@@ -1,3 +1,4 @@
+using ConnectUi.Providers;
 namespace ConnectUi.Connections;
 
 /// <summary>How one test call of stored credentials moves a connection's status.</summary>
@@ -13,9 +14,7 @@ public static class ConnectionHealth
         VerificationOutcome.InvalidCredentials
             or VerificationOutcome.IpNotAllowed
             or VerificationOutcome.PermissionDenied
-            or VerificationOutcome.InvalidClientId
-            or VerificationOutcome.CompanyNotFound
-            or VerificationOutcome.UnsupportedApiVersion
+            or VerificationOutcome.SettingRejected
             or VerificationOutcome.InvalidInput => OutcomeMeaning.Refused,
         VerificationOutcome.RateLimited => OutcomeMeaning.RateLimited,
         VerificationOutcome.HostNotFound

@@ -5,6 +5,7 @@ using ConnectUi.Connections.Storage;
 using ConnectUi.Providers;
 using ConnectUi.Security.Redaction;
 using ConnectUi.Sessions;
+using ConnectUi.Storage;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -105,6 +106,7 @@ public sealed partial class ConnectionService(
             {
                 Status = ConnectStatus.NotVerified,
                 Outcome = verification.Outcome,
+                OutcomeCode = verification.Code,
                 Problem = verification.Problem ?? UnexplainedRefusal(provider.DisplayName),
             };
         }
@@ -217,7 +219,10 @@ public sealed partial class ConnectionService(
         var (verification, verifiedAt) = (timed.Result, timed.VerifiedAt);
 
         var status = await RecordStoredVerificationAsync(record, timed, trigger, cancellationToken);
-        return new StoredVerification(connectionId, provider.Id, verification.Outcome, verifiedAt, verification.Problem, verification.AccountLabel, status);
+        return new StoredVerification(connectionId, provider.Id, verification.Outcome, verifiedAt, verification.Problem, verification.AccountLabel, status)
+        {
+            OutcomeCode = verification.Code,
+        };
     }
 
     /// <summary>
@@ -244,7 +249,7 @@ public sealed partial class ConnectionService(
         var before = record.Status;
         (record.Status, record.ConsecutiveRefusals) = ConnectionHealth.After(record.Status, record.ConsecutiveRefusals, verification.Outcome);
         record.LastVerifiedAt = verifiedAt;
-        record.LastOutcome = verification.Outcome;
+        record.LastOutcome = verification.Name;
         record.NextVerificationAtUnixMs = schedule.NextAfter(verifiedAt, verification.Outcome).ToUnixTimeMilliseconds();
         if (verification.IsVerified && verification.AccountLabel is not null)
         {
@@ -286,7 +291,7 @@ public sealed partial class ConnectionService(
             AttemptedAt = StartedAt,
             ProviderId = ProviderId,
             EndUserId = endUserId,
-            Outcome = Result.Outcome,
+            Outcome = Result.Name,
             DurationMs = DurationMs,
             ConnectionId = connectionId,
             Trigger = trigger,
@@ -315,7 +320,7 @@ public sealed partial class ConnectionService(
 
         var durationMs = (long)timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         var verifiedAt = timeProvider.GetUtcNow();
-        LogVerification(attemptId, verifier.ProviderId, verification.Outcome, durationMs);
+        LogVerification(attemptId, verifier.ProviderId, verification.Name, durationMs);
         return new TimedVerification(verifier.ProviderId, verification, attemptId, startedAt, durationMs, verifiedAt);
     }
 
@@ -397,6 +402,7 @@ public sealed partial class ConnectionService(
                 EndUserId = request.EndUserId,
                 SettingsJson = string.Empty,
                 ProtectedCredentials = string.Empty,
+                LastOutcome = nameof(VerificationOutcome.Verified),
                 CreatedAt = verifiedAt,
                 StatusChangedAt = verifiedAt,
             };
@@ -408,7 +414,7 @@ public sealed partial class ConnectionService(
         record.AccountLabel = verification.AccountLabel;
         record.UpdatedAt = verifiedAt;
         record.LastVerifiedAt = verifiedAt;
-        record.LastOutcome = VerificationOutcome.Verified;
+        record.LastOutcome = nameof(VerificationOutcome.Verified);
         // New credentials the provider just accepted: whatever the old ones' status was, the connection is healthy again.
         record.Status = ConnectionStatus.Healthy;
         record.ConsecutiveRefusals = 0;
@@ -475,7 +481,7 @@ public sealed partial class ConnectionService(
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Verification attempt {AttemptId} with {ProviderId} ended {Outcome} after {DurationMs} ms")]
-    private partial void LogVerification(Guid attemptId, string providerId, VerificationOutcome outcome, long durationMs);
+    private partial void LogVerification(Guid attemptId, string providerId, string outcome, long durationMs);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Connection request for {ProviderId} refused before the test call: invalid {Fields}")]

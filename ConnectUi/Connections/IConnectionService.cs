@@ -40,5 +40,11 @@ public sealed record StoredVerification(
     string? AccountLabel,
     ConnectionStatus Status = ConnectionStatus.Healthy)
 {
+    /// <summary>The provider's own code for an ending only it knows; see <see cref="ProviderOutcome"/>.</summary>
+    public string? OutcomeCode { get; init; }
+
+    /// <summary>The outcome as the host API names it: the provider's code, or the category.</summary>
+    public string OutcomeName => OutcomeCode ?? Outcome.ToString();
+
     public bool IsVerified => Outcome == VerificationOutcome.Verified;
 }

@@ -1,3 +1,5 @@
+using ConnectUi.Providers;
+
 namespace ConnectUi.Connections;
 
 /// <summary>Reads and deletes saved connections; saving goes through <see cref="IConnectionService"/>, which verifies first.</summary>
@@ -27,16 +29,18 @@ public interface IConnectionStore
 
 /// <summary>One test call of a connection, as its history shows it.</summary>
 /// <param name="Trigger">Null for calls recorded before triggers were.</param>
+/// <param name="Outcome">The outcome's name (<see cref="ProviderOutcome.Name"/>): a general category or the provider's own code.</param>
 /// <param name="StatusAfter">Null for calls recorded before statuses were.</param>
 public sealed record VerificationHistoryEntry(
     DateTimeOffset AttemptedAt,
     VerificationTrigger? Trigger,
-    VerificationOutcome Outcome,
+    string Outcome,
     ConnectionStatus? StatusAfter,
     long DurationMs);
 
 /// <summary>A saved connection as pages may show it: settings only, never a secret.</summary>
 /// <param name="Settings">Values of the provider's non-secret fields, by field name.</param>
+/// <param name="LastOutcome">The last test call's outcome name (<see cref="ProviderOutcome.Name"/>), as the host API shows it.</param>
 public sealed record SavedConnection(
     Guid Id,
     string ProviderId,
@@ -46,7 +50,7 @@ public sealed record SavedConnection(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset LastVerifiedAt,
-    VerificationOutcome LastOutcome,
+    string LastOutcome,
     ConnectionStatus Status = ConnectionStatus.Healthy,
     DateTimeOffset? StatusChangedAt = null,
     DateTimeOffset? NextVerificationAt = null);

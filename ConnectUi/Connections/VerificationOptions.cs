@@ -1,3 +1,4 @@
+using ConnectUi.Providers;
 namespace ConnectUi.Connections;
 
 /// <summary>The scheduled re-verification of saved connections, bound from <c>ConnectUi:Verification</c>.</summary>

@@ -1,4 +1,4 @@
-using ConnectUi.Connections.Storage;
+using ConnectUi.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 
 namespace ConnectUi.HostApi;
 
@@ -13,7 +14,7 @@ public sealed record ConnectionResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset LastVerifiedAt,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome LastOutcome,
+    string LastOutcome,
     ConnectionStatus Status,
     DateTimeOffset? StatusChangedAt,
     DateTimeOffset? NextVerificationAt)
@@ -39,7 +40,7 @@ public sealed record ConnectionHistoryResponse(Guid ConnectionId, ConnectionStat
 public sealed record HistoryEntryResponse(
     DateTimeOffset AttemptedAt,
     VerificationTrigger? Trigger,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome Outcome,
+    string Outcome,
     ConnectionStatus? Status,
     long DurationMs)
 {
@@ -59,7 +60,7 @@ public sealed record VerificationResponse(
     Guid ConnectionId,
     string Provider,
     bool Verified,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationOutcome>))] VerificationOutcome Outcome,
+    string Outcome,
     DateTimeOffset VerifiedAt,
     string? Message,
     string? AccountLabel,

@@ -1,11 +1,11 @@
-using ConnectUi.Security.Abuse;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
 using ConnectUi.Localization;
 using ConnectUi.Providers;
 using ConnectUi.Connections.Storage;
+using ConnectUi.Security.Abuse;
 using ConnectUi.Sessions;
 using ConnectUi.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -180,7 +180,7 @@ public static class HostApiEndpoints
         Guid id, IConnectionService connections, CancellationToken cancellationToken) =>
         await connections.VerifyStoredAsync(id, VerificationTrigger.OnRequest, cancellationToken) is { } result
             ? TypedResults.Ok(new VerificationResponse(
-                result.ConnectionId, result.ProviderId, result.IsVerified, result.Outcome, result.VerifiedAt, result.Problem?.Message, result.AccountLabel, result.Status))
+                result.ConnectionId, result.ProviderId, result.IsVerified, result.OutcomeName, result.VerifiedAt, result.Problem?.Message, result.AccountLabel, result.Status))
             : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteConnectionAsync(

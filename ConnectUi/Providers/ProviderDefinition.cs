@@ -18,8 +18,11 @@ public sealed record ProviderDefinition
     /// <summary>Other names people search for (former or white-label product names).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
-    /// <summary>App-relative path of the logo SVG shipped in wwwroot.</summary>
-    public required string LogoPath { get; init; }
+    /// <summary>The logo, an SVG in the provider's folder.</summary>
+    public required ProviderLogo Logo { get; init; }
+
+    /// <summary>App-relative address the logo is served at.</summary>
+    public string LogoPath => $"providers/{Id}.svg";
 
     /// <summary>Writes the guide from the provider's resources, in the current UI culture.</summary>
     public required Func<ProviderGuide> WriteGuide { get; init; }
@@ -39,6 +42,15 @@ public sealed record ProviderDefinition
     /// lock-outs. Treated as a secret: the limits keep only a hash of it. Null when the provider has no such notion.
     /// </summary>
     public Func<CredentialModel, string>? AccountKey { get; init; }
+
+    /// <summary>
+    /// Endings only this provider knows, each a general category plus the provider's code; empty when the general
+    /// <see cref="VerificationOutcome"/> values say all.
+    /// </summary>
+    public IReadOnlyList<ProviderOutcome> Outcomes { get; init; } = [];
+
+    /// <summary>The provider's simulator and the scenarios the sandbox banner offers.</summary>
+    public required ProviderSandbox Sandbox { get; init; }
 
     public CredentialField? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 

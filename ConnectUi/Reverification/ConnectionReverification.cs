@@ -3,6 +3,8 @@ using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ConnectUi.Providers;
+using ConnectUi.Storage;
 
 namespace ConnectUi.Reverification;
 

@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Hosting.Server;
+using ConnectUi.Providers;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Sandbox;
@@ -8,15 +9,18 @@ namespace ConnectUi.Sandbox;
 /// The address the simulators answer on. Kestrel picks its ports at start, so the address is looked up
 /// at first use, from the server's bound addresses, preferring plain HTTP on loopback.
 /// </summary>
-public sealed class SandboxAddress(IOptions<SandboxOptions> options, IServiceProvider services)
+public sealed class SandboxAddress(IOptions<SandboxOptions> options, IServiceProvider services) : ISimulatorAddress
 {
+    /// <summary>Each provider's simulator is mounted at <c>/sandbox/{provider id}</c>.</summary>
+    public const string PathPrefix = "/sandbox/";
+
     private string? _baseUrl;
 
     public string BaseUrl => _baseUrl ??= Resolve();
 
-    public string Konnektive => BaseUrl + SandboxSimulators.KonnektivePrefix;
+    public string For(ProviderDefinition provider) => BaseUrl + PathFor(provider);
 
-    public string ConnectWise => BaseUrl + SandboxSimulators.ConnectWisePrefix;
+    public static string PathFor(ProviderDefinition provider) => PathPrefix + provider.Id;
 
     private string Resolve()
     {

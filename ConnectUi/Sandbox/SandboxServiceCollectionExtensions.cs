@@ -1,5 +1,5 @@
-using ConnectUi.Providers.ConnectWisePsa;
-using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +8,8 @@ namespace ConnectUi.Sandbox;
 public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the sandbox. When enabled (default: Development only), Konnektive and ConnectWise PSA
-    /// calls go to the simulators on this app's own address.
+    /// Registers the sandbox. When enabled (default: Development only), every provider's calls go to its simulator on
+    /// this app's own address: <see cref="ProvidersServiceCollectionExtensions.AddProvider"/> asks <see cref="ISimulatorAddress"/>.
     /// </summary>
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -22,25 +22,41 @@ public static class SandboxServiceCollectionExtensions
         }
 
         services.TryAddSingleton<SandboxAddress>();
-        services.AddOptions<KonnektiveOptions>().PostConfigure<SandboxAddress>((o, sandbox) => o.BaseUrl = sandbox.Konnektive);
-        services.AddOptions<ConnectWisePsaOptions>().PostConfigure<SandboxAddress>((o, sandbox) =>
-        {
-            o.BaseUrlOverride = sandbox.ConnectWise;
-
-            // Loopback is allowed for this override only; typed hostnames stay under the full check.
-            o.AllowLoopbackOverride = true;
-        });
+        services.TryAddSingleton<ISimulatorAddress>(sp => sp.GetRequiredService<SandboxAddress>());
         return services;
     }
 
-    /// <summary>Maps the simulators under <c>/sandbox/...</c> when the sandbox is enabled.</summary>
+    /// <summary>Maps every provider's simulator under <c>/sandbox/{provider id}</c> when the sandbox is enabled.</summary>
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<IOptions<SandboxOptions>>()?.Value.Enabled == true)
+        if (endpoints.ServiceProvider.GetService<IOptions<SandboxOptions>>()?.Value.Enabled != true)
         {
-            SandboxSimulators.Map(endpoints);
+            return endpoints;
+        }
+
+        foreach (var provider in endpoints.ServiceProvider.GetServices<ProviderDefinition>().DistinctBy(p => p.Id))
+        {
+            provider.Sandbox.MapSimulator(endpoints.MapGroup(SandboxAddress.PathFor(provider)).WithRawAnswers());
         }
 
         return endpoints;
+    }
+
+    private static RouteGroupBuilder WithRawAnswers(this RouteGroupBuilder group)
+    {
+        group.ExcludeFromDescription();
+        group.DisableAntiforgery();
+
+        // The app's status-code pages would turn the simulators' bare 404s into HTML pages.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return await next(context);
+        });
+        return group;
     }
 }

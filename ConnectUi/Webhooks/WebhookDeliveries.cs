@@ -1,6 +1,7 @@
 using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using Microsoft.EntityFrameworkCore;
+using ConnectUi.Storage;
 
 namespace ConnectUi.Webhooks;
 

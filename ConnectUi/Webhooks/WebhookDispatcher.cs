@@ -3,6 +3,7 @@ using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ConnectUi.Storage;
 
 namespace ConnectUi.Webhooks;
 
@@ -109,9 +110,10 @@ public sealed partial class WebhookDispatcher(
         List<ConnectionEventRecord> heads;
         await using (var db = await dbContextFactory.CreateDbContextAsync(cancellationToken))
         {
-            heads = await db.ConnectionEvents.AsNoTracking()
+            var events = db.ConnectionEvents;
+            heads = await events.AsNoTracking()
                 .Where(e => e.Delivery == ConnectionEventDelivery.Pending && e.NextAttemptAtUnixMs <= now)
-                .Where(e => !db.ConnectionEvents.Any(earlier =>
+                .Where(e => !events.Any(earlier =>
                     earlier.ConnectionId == e.ConnectionId
                     && earlier.Delivery == ConnectionEventDelivery.Pending
                     && earlier.Sequence < e.Sequence))

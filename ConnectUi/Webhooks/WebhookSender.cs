@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
+using ConnectUi.Providers;
 using ConnectUi.Security.Outbound;
 using Microsoft.Extensions.Options;
 

@@ -4,6 +4,7 @@ using ConnectUi.Connections;
 using ConnectUi.Features.Connect;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using ConnectUi.Tests.Support;
 using Microsoft.AspNetCore.Components;

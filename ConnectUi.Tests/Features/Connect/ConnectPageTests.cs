@@ -1,9 +1,9 @@
 using Bunit;
 using ConnectUi.Connections;
 using ConnectUi.Features.Connect;
-using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -216,15 +216,15 @@ public sealed class ConnectPageTests : ComponentTestContext
 
         var banner = page.Find("[data-testid=sandbox-banner]");
         Assert.Contains(ConnectStrings.SandboxHeading, banner.TextContent);
-        Assert.Contains(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.Password, banner.TextContent);
-        Assert.DoesNotContain(ConnectUi.Sandbox.SandboxCredentials.Konnektive.Password, banner.TextContent);
+        Assert.Contains(ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox.Password, banner.TextContent);
+        Assert.DoesNotContain(ConnectUi.Providers.Konnektive.KonnektiveSandbox.Password, banner.TextContent);
 
-        var wrongKey = ConnectUi.Sandbox.SandboxCredentials.Cases.Single(c => c.Outcome == VerificationOutcome.InvalidCredentials && c.ProviderId == ConnectWisePsaProvider.Id);
+        var wrongKey = ConnectWisePsaProvider.Definition.Sandbox.Scenarios.Single(c => c.Outcome == VerificationOutcome.InvalidCredentials);
         page.Find($"[aria-label='{string.Format(ConnectStrings.SandboxFillInLabel, wrongKey.Description)}']").Click();
 
-        Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.WrongPassword, page.Find("#field-Password").GetAttribute("value"));
-        Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.Username, page.Find("#field-Username").GetAttribute("value"));
-        Assert.Equal(ConnectUi.Sandbox.SandboxCredentials.ConnectWisePsa.ClientId, page.Find("#field-ClientId").GetAttribute("value"));
+        Assert.Equal(ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox.WrongPassword, page.Find("#field-Password").GetAttribute("value"));
+        Assert.Equal(ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox.Username, page.Find("#field-Username").GetAttribute("value"));
+        Assert.Equal(ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox.ClientId, page.Find("#field-ClientId").GetAttribute("value"));
     }
 
     private IRenderedComponent<ConnectPage> RenderPage(string providerId) =>

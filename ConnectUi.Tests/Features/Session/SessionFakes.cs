@@ -1,4 +1,5 @@
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 using ConnectUi.Sessions;
 
 namespace ConnectUi.Tests.Features.Session;
@@ -57,5 +58,5 @@ public static class SessionExamples
 
     public static SavedConnection ExampleConnection(Guid id, string providerId, string endUserId, IReadOnlyDictionary<string, string>? settings = null) =>
         new(id, providerId, endUserId, settings ?? new Dictionary<string, string>(), "Acme Corp",
-            Support.TestServices.Now, Support.TestServices.Now, Support.TestServices.Now, VerificationOutcome.Verified);
+            Support.TestServices.Now, Support.TestServices.Now, Support.TestServices.Now, nameof(VerificationOutcome.Verified));
 }

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Security.Authentication;
 using System.Text;
 using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers;
 using ConnectUi.Security.Outbound;
 using ConnectUi.Tests.Security.Outbound;
 using ConnectUi.Tests.Support;
@@ -103,7 +104,7 @@ public sealed class ConnectWisePsaVerifierTests
 
         var result = await Verifier(handler).VerifyAsync(Credentials(), CancellationToken.None);
 
-        Assert.Equal(VerificationOutcome.CompanyNotFound, result.Outcome);
+        Assert.Equal(ConnectWisePsaOutcomes.CompanyNotFound, result.ProviderOutcome);
         Assert.Equal(1, handler.CallCount);
         Assert.Contains("\"acme\"", result.Problem!.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(ConnectWisePsaCredentials.Username), result.Problem.Fields);
@@ -142,7 +143,7 @@ public sealed class ConnectWisePsaVerifierTests
     {
         var result = await Verifier(SystemInfoAnswers(HttpStatusCode.BadRequest, body)).VerifyAsync(Credentials(), CancellationToken.None);
 
-        Assert.Equal(VerificationOutcome.InvalidClientId, result.Outcome);
+        Assert.Equal(ConnectWisePsaOutcomes.InvalidClientId, result.ProviderOutcome);
         Assert.Equal([nameof(ConnectWisePsaCredentials.ClientId)], result.Problem!.Fields);
     }
 
@@ -156,7 +157,7 @@ public sealed class ConnectWisePsaVerifierTests
 
         var result = await Verifier(handler).VerifyAsync(Credentials("2030.1"), CancellationToken.None);
 
-        Assert.Equal(VerificationOutcome.UnsupportedApiVersion, result.Outcome);
+        Assert.Equal(ConnectWisePsaOutcomes.UnsupportedApiVersion, result.ProviderOutcome);
         Assert.Equal([nameof(ConnectWisePsaCredentials.ApiVersion)], result.Problem!.Fields);
         Assert.Equal(ConnectWisePsaProvider.Steps.HostnameAndVersion, result.Problem.GuideStepAnchor);
         Assert.Equal("2024.2", result.Problem.SuggestedValues![nameof(ConnectWisePsaCredentials.ApiVersion)]);
@@ -174,7 +175,7 @@ public sealed class ConnectWisePsaVerifierTests
 
         var result = await Verifier(handler).VerifyAsync(Credentials(apiVersion), CancellationToken.None);
 
-        Assert.Equal(VerificationOutcome.UnsupportedApiVersion, result.Outcome);
+        Assert.Equal(ConnectWisePsaOutcomes.UnsupportedApiVersion, result.ProviderOutcome);
         Assert.Equal(0, handler.CallCount);
     }
 

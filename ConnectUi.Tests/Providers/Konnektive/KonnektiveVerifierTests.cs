@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Web;
 using ConnectUi.Connections;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Security.Outbound;
 using ConnectUi.Tests.Support;
 using Microsoft.Extensions.Options;

@@ -3,6 +3,7 @@ using ConnectUi.Security.Abuse;
 using ConnectUi.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ConnectUi.Providers;
 
 namespace ConnectUi.Tests.Security.Abuse;
 

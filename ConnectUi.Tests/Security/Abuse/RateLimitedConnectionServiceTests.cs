@@ -1,4 +1,5 @@
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 using ConnectUi.Security.Abuse;
 using ConnectUi.Tests.Connections;
 using Microsoft.Extensions.Configuration;

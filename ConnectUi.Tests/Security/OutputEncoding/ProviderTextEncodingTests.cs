@@ -2,6 +2,7 @@ using Bunit;
 using ConnectUi.Connections;
 using ConnectUi.Features.Connect;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Providers;
 using ConnectUi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

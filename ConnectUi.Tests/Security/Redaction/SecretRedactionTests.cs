@@ -1,5 +1,6 @@
 using System.Text;
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 using ConnectUi.Security.Redaction;
 using ConnectUi.Tests.Connections;
 using Microsoft.Extensions.DependencyInjection;

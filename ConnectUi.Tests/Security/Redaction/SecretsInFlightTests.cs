@@ -1,5 +1,6 @@
 using ConnectUi.Connections;
 using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Providers;
 using ConnectUi.Security.Redaction;
 using ConnectUi.Tests.Connections;
 

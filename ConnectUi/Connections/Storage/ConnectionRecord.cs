@@ -1,3 +1,5 @@
+using ConnectUi.Providers;
+
 namespace ConnectUi.Connections.Storage;
 
 /// <summary>A saved connection: settings in clear, every secret field in one encrypted blob.</summary>
@@ -21,7 +23,9 @@ public sealed class ConnectionRecord
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset LastVerifiedAt { get; set; }
-    public VerificationOutcome LastOutcome { get; set; }
+    /// <summary>The outcome's name (<see cref="ProviderOutcome.Name"/>): a general category or the provider's own code.</summary>
+    public required string LastOutcome { get; set; }
+
 
     public ConnectionStatus Status { get; set; } = ConnectionStatus.Healthy;
 

@@ -1,3 +1,4 @@
+using ConnectUi.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectUi.Connections.Storage;

@@ -1,3 +1,5 @@
+using ConnectUi.Providers;
+
 namespace ConnectUi.Connections.Storage;
 
 /// <summary>One provider test call, kept for support staff whether or not it led to a saved connection. Never holds a secret.</summary>
@@ -10,7 +12,8 @@ public sealed class VerificationAttemptRecord
 
     public required string ProviderId { get; set; }
     public string? EndUserId { get; set; }
-    public VerificationOutcome Outcome { get; set; }
+    /// <summary>The outcome's name (<see cref="ProviderOutcome.Name"/>): a general category or the provider's own code.</summary>
+    public required string Outcome { get; set; }
     public long DurationMs { get; set; }
 
     /// <summary>The connection this attempt saved or checked; null when nothing was saved.</summary>

@@ -5,6 +5,6 @@ public sealed class ConnectFlowOptions
 {
     public const string Section = "ConnectUi";
 
-    /// <summary>The public IP addresses our server calls providers from, for allow-lists such as Konnektive's.</summary>
+    /// <summary>The public IP addresses our server calls providers from, for providers whose guide asks to allow-list them.</summary>
     public IList<string> EgressIps { get; init; } = [];
 }

@@ -173,7 +173,7 @@ public sealed partial class ConnectPage
             return;
         }
 
-        await Host.ErrorAsync(_provider!.Id, result.Outcome.ToString());
+        await Host.ErrorAsync(_provider!.Id, result.OutcomeName);
     }
 
     /// <summary>The redirect URL with <c>connectionId</c> and <c>outcome</c> added to whatever query it already has.</summary>

@@ -13,7 +13,7 @@ public static class ConnectWisePsaProblems
     /// <param name="companyId">The part of the Username before the +; not a secret.</param>
     /// <param name="serverVersion">The server's API version, offered for the API Version field.</param>
     public static ConnectProblem For(
-        VerificationOutcome outcome,
+        ProviderOutcome outcome,
         string hostname,
         string companyId,
         string apiVersion,
@@ -21,13 +21,13 @@ public static class ConnectWisePsaProblems
         string? serverVersion = null)
     {
         var steps = (Host: ConnectWisePsaProvider.Steps.HostnameAndVersion, Keys: ConnectWisePsaProvider.Steps.ClientIdAndKeys);
-        return outcome switch
+        return outcome.Name switch
         {
-            VerificationOutcome.CompanyNotFound => new(Format(ConnectWisePsaStrings.CompanyNotFound, hostname, companyId), [.. Host, nameof(ConnectWisePsaCredentials.Username)], steps.Keys, technicalDetails),
-            VerificationOutcome.InvalidCredentials => new(ConnectWisePsaStrings.InvalidCredentials, Keys, steps.Keys, technicalDetails),
-            VerificationOutcome.PermissionDenied => new(ConnectWisePsaStrings.PermissionDenied, [nameof(ConnectWisePsaCredentials.Username)], steps.Keys, technicalDetails),
-            VerificationOutcome.InvalidClientId => new(ConnectWisePsaStrings.InvalidClientId, [nameof(ConnectWisePsaCredentials.ClientId)], steps.Keys, technicalDetails),
-            VerificationOutcome.UnsupportedApiVersion => new(
+            nameof(ConnectWisePsaOutcomes.CompanyNotFound) => new(Format(ConnectWisePsaStrings.CompanyNotFound, hostname, companyId), [.. Host, nameof(ConnectWisePsaCredentials.Username)], steps.Keys, technicalDetails),
+            nameof(VerificationOutcome.InvalidCredentials) => new(ConnectWisePsaStrings.InvalidCredentials, Keys, steps.Keys, technicalDetails),
+            nameof(VerificationOutcome.PermissionDenied) => new(ConnectWisePsaStrings.PermissionDenied, [nameof(ConnectWisePsaCredentials.Username)], steps.Keys, technicalDetails),
+            nameof(ConnectWisePsaOutcomes.InvalidClientId) => new(ConnectWisePsaStrings.InvalidClientId, [nameof(ConnectWisePsaCredentials.ClientId)], steps.Keys, technicalDetails),
+            nameof(ConnectWisePsaOutcomes.UnsupportedApiVersion) => new(
                 serverVersion is null
                     ? Format(ConnectWisePsaStrings.UnsupportedApiVersion, hostname, apiVersion)
                     : Format(ConnectWisePsaStrings.UnsupportedApiVersionWithSuggestion, hostname, apiVersion, serverVersion),
@@ -35,12 +35,12 @@ public static class ConnectWisePsaProblems
                 steps.Host,
                 technicalDetails,
                 serverVersion is null ? null : new Dictionary<string, string> { [nameof(ConnectWisePsaCredentials.ApiVersion)] = serverVersion }),
-            VerificationOutcome.HostNotFound => new(Format(ConnectWisePsaStrings.HostNotFound, hostname), Host, steps.Host, technicalDetails),
-            VerificationOutcome.HostNotAllowed => new(Format(ConnectWisePsaStrings.HostNotAllowed, hostname), Host, steps.Host, technicalDetails),
-            VerificationOutcome.TlsFailure => new(Format(ConnectWisePsaStrings.TlsFailure, hostname), Host, steps.Host, technicalDetails),
-            VerificationOutcome.Unreachable => new(Format(ConnectWisePsaStrings.Unreachable, hostname), Host, steps.Host, technicalDetails),
-            VerificationOutcome.Timeout => new(Format(ConnectWisePsaStrings.Timeout, hostname), [], null, technicalDetails),
-            VerificationOutcome.RateLimited => new(ConnectWisePsaStrings.RateLimited, [], null, technicalDetails),
+            nameof(VerificationOutcome.HostNotFound) => new(Format(ConnectWisePsaStrings.HostNotFound, hostname), Host, steps.Host, technicalDetails),
+            nameof(VerificationOutcome.HostNotAllowed) => new(Format(ConnectWisePsaStrings.HostNotAllowed, hostname), Host, steps.Host, technicalDetails),
+            nameof(VerificationOutcome.TlsFailure) => new(Format(ConnectWisePsaStrings.TlsFailure, hostname), Host, steps.Host, technicalDetails),
+            nameof(VerificationOutcome.Unreachable) => new(Format(ConnectWisePsaStrings.Unreachable, hostname), Host, steps.Host, technicalDetails),
+            nameof(VerificationOutcome.Timeout) => new(Format(ConnectWisePsaStrings.Timeout, hostname), [], null, technicalDetails),
+            nameof(VerificationOutcome.RateLimited) => new(ConnectWisePsaStrings.RateLimited, [], null, technicalDetails),
             _ => new(Format(ConnectWisePsaStrings.ProviderError, hostname), [], null, technicalDetails),
         };
     }

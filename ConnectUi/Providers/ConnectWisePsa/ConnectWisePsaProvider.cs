@@ -22,9 +22,11 @@ public static class ConnectWisePsaProvider
         Description = () => ConnectWisePsaGuideStrings.Description,
         Categories = [ProviderCategories.Support, ProviderCategories.Ticketing],
         Aliases = ["ConnectWise Manage", "ConnectWise", "CW Manage", "CW PSA"],
-        LogoPath = "providers/connectwise-psa.svg",
+        Logo = ProviderLogo.FromEmbeddedFile(typeof(ConnectWisePsaProvider), "connectwise-psa.svg"),
         CreateModel = () => new ConnectWisePsaCredentials(),
         Validator = new ConnectWisePsaCredentialsValidator(),
+        Sandbox = ConnectWisePsaSandbox.Sandbox,
+        Outcomes = ConnectWisePsaOutcomes.All,
 
         // Per company id, whichever key pair or host is tried: guesses at one company share one limit.
         AccountKey = model => ((ConnectWisePsaCredentials)model).CompanyId,
@@ -128,6 +130,22 @@ public static class ConnectWisePsaProvider
                     Actions = [ConnectWisePsaGuideStrings.EnterCredentialsAction1, ConnectWisePsaGuideStrings.EnterCredentialsAction2],
                 },
             ],
+        },
+    };
+
+    /// <summary>The one registration line's argument: see <see cref="ProvidersServiceCollectionExtensions.AddProvider"/>.</summary>
+    public static ProviderRegistration<ConnectWisePsaVerifier, ConnectWisePsaOptions> Registration { get; } = new()
+    {
+        Definition = Definition,
+        OptionsSection = ConnectWisePsaOptions.Section,
+        // The hostname is typed by the person: the guard's handler checks every address it connects to.
+        Address = ProviderAddress.TypedByPerson,
+        UseSimulator = (options, simulator) =>
+        {
+            options.BaseUrlOverride = simulator;
+
+            // Loopback is allowed for this override only; typed hostnames stay under the full check.
+            options.AllowLoopbackOverride = true;
         },
     };
 }

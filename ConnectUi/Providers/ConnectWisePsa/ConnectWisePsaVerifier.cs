@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using ConnectUi.Connections;
 using ConnectUi.Security.Outbound;
 using Microsoft.Extensions.Options;
@@ -46,7 +46,7 @@ public sealed partial class ConnectWisePsaVerifier(
 
             if (!ApiVersionPattern().IsMatch(cw.ApiVersion))
             {
-                return call.Fail(VerificationOutcome.UnsupportedApiVersion, TechnicalDetails.Describe("before any call", null, note: "API version is not year.release", secrets: call.Secrets));
+                return call.Fail(ConnectWisePsaOutcomes.UnsupportedApiVersion, TechnicalDetails.Describe("before any call", null, note: "API version is not year.release", secrets: call.Secrets));
             }
 
             var companyUri = new Uri(baseUri, CompanyInfoPath + Uri.EscapeDataString(cw.CompanyId));
@@ -156,7 +156,7 @@ public sealed partial class ConnectWisePsaVerifier(
 
         if (reply.StatusCode == (int)HttpStatusCode.NotFound)
         {
-            return new(default, call.Fail(VerificationOutcome.CompanyNotFound, Details()));
+            return new(default, call.Fail(ConnectWisePsaOutcomes.CompanyNotFound, Details()));
         }
 
         if (StatusFailure(reply, call, CompanyInfoCall) is { } status)
@@ -166,14 +166,14 @@ public sealed partial class ConnectWisePsaVerifier(
 
         if (string.IsNullOrWhiteSpace(reply.Body))
         {
-            return new(default, call.Fail(VerificationOutcome.CompanyNotFound, Details("empty body")));
+            return new(default, call.Fail(ConnectWisePsaOutcomes.CompanyNotFound, Details("empty body")));
         }
 
         if (!TryParseObject(reply.Body, out var json))
         {
             // JSON null is how some servers say "no such company"; anything else is not ConnectWise talking.
             return reply.Body.Trim() == "null"
-                ? new(default, call.Fail(VerificationOutcome.CompanyNotFound, Details("null body")))
+                ? new(default, call.Fail(ConnectWisePsaOutcomes.CompanyNotFound, Details("null body")))
                 : new(default, call.Fail(VerificationOutcome.ProviderError, Details(DescribeBody(reply))));
         }
 
@@ -182,7 +182,7 @@ public sealed partial class ConnectWisePsaVerifier(
             var root = json.RootElement;
             if (string.IsNullOrWhiteSpace(ReadString(root, "CompanyID")))
             {
-                return new(default, call.Fail(VerificationOutcome.CompanyNotFound, Details("no CompanyID in answer")));
+                return new(default, call.Fail(ConnectWisePsaOutcomes.CompanyNotFound, Details("no CompanyID in answer")));
             }
 
             var version = ParseServerVersion(ReadString(root, "VersionCode"))
@@ -209,9 +209,9 @@ public sealed partial class ConnectWisePsaVerifier(
             case (int)HttpStatusCode.Forbidden:
                 return new(default, call.Fail(VerificationOutcome.PermissionDenied, Details()));
             case >= 400 and < 500 when $"{code} {message}".Contains("API version", StringComparison.OrdinalIgnoreCase):
-                return new(default, call.Fail(VerificationOutcome.UnsupportedApiVersion, Details(), company.ServerVersion));
+                return new(default, call.Fail(ConnectWisePsaOutcomes.UnsupportedApiVersion, Details(), company.ServerVersion));
             case (int)HttpStatusCode.BadRequest when $"{code} {message}".Contains("clientId", StringComparison.OrdinalIgnoreCase):
-                return new(default, call.Fail(VerificationOutcome.InvalidClientId, Details()));
+                return new(default, call.Fail(ConnectWisePsaOutcomes.InvalidClientId, Details()));
         }
 
         if (StatusFailure(reply, call, SystemInfoCall, code, message) is { } status)
@@ -353,7 +353,7 @@ public sealed partial class ConnectWisePsaVerifier(
 
     private sealed record Attempt(ConnectWisePsaCredentials Credentials, string?[] Secrets)
     {
-        public VerificationResult Fail(VerificationOutcome outcome, string details, string? serverVersion = null) => new(
+        public VerificationResult Fail(ProviderOutcome outcome, string details, string? serverVersion = null) => VerificationResult.Failed(
             outcome,
             ConnectWisePsaProblems.For(outcome, Credentials.Hostname, Credentials.CompanyId, Credentials.ApiVersion, details, serverVersion));
     }

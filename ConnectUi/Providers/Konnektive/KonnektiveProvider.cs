@@ -18,9 +18,10 @@ public static class KonnektiveProvider
         Description = () => KonnektiveGuideStrings.Description,
         Categories = [ProviderCategories.Crm, ProviderCategories.ECommerce],
         Aliases = ["Konnektive", "Checkout Champ", "CheckoutChamp", "KonnektiveCRM"],
-        LogoPath = "providers/konnektive.svg",
+        Logo = ProviderLogo.FromEmbeddedFile(typeof(KonnektiveProvider), "konnektive.svg"),
         CreateModel = () => new KonnektiveCredentials(),
         Validator = new KonnektiveCredentialsValidator(),
+        Sandbox = KonnektiveSandbox.Sandbox,
         AccountKey = model => ((KonnektiveCredentials)model).ApiLoginId,
         Fields =
         [
@@ -88,5 +89,15 @@ public static class KonnektiveProvider
                 },
             ],
         },
+    };
+
+    /// <summary>The one registration line's argument: see <see cref="ProvidersServiceCollectionExtensions.AddProvider"/>.</summary>
+    public static ProviderRegistration<KonnektiveVerifier, KonnektiveOptions> Registration { get; } = new()
+    {
+        Definition = Definition,
+        OptionsSection = KonnektiveOptions.Section,
+        // The base URL is operator configuration, so no hostname guard; redirects are still never followed.
+        Address = ProviderAddress.OperatorConfigured,
+        UseSimulator = (options, simulator) => options.BaseUrl = simulator,
     };
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ConnectUi.Connections;
 using Microsoft.Extensions.Options;
+using ConnectUi.Providers;
 
 namespace ConnectUi.Security.Abuse;
 

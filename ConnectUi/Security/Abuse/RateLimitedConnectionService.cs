@@ -1,6 +1,7 @@
 using Humanizer;
 using System.Globalization;
 using ConnectUi.Connections;
+using ConnectUi.Providers;
 
 namespace ConnectUi.Security.Abuse;
 

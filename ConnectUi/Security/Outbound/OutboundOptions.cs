@@ -9,7 +9,7 @@ public sealed class OutboundOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Lifts the private-address check, for tests and on-premise installs whose ConnectWise server
+    /// Lifts the private-address check, for tests and on-premise installs whose provider server (typed by the person)
     /// lives on the local network. Off by default: a user-typed hostname must not reach our own network.
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }

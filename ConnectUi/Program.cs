@@ -1,11 +1,14 @@
+using ConnectUi.Cli;
 using ConnectUi.Components;
 using ConnectUi.Components.Layout;
 using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
+using ConnectUi.Features.SupportConsole;
 using ConnectUi.Health;
 using ConnectUi.HostApi;
+using ConnectUi.Journeys;
 using ConnectUi.Performance;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
@@ -13,9 +16,10 @@ using ConnectUi.Security.Abuse;
 using ConnectUi.Security.Headers;
 using ConnectUi.Security.RequestLimits;
 using ConnectUi.Sessions;
+using ConnectUi.Staff;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = CommandLine.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRequestLimits(builder.Configuration);
@@ -28,11 +32,20 @@ builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);
 builder.Services.AddHostApi(builder.Configuration);
 builder.Services.AddEmbedding(builder.Configuration);
+builder.Services.AddStaff(builder.Configuration, builder.Environment);
+builder.Services.AddJourneys();
+builder.Services.AddSupportConsole();
 builder.Services.AddConnectUiResponseCompression();
 builder.Services.AddHealth();
 
 var app = builder.Build();
+if (CommandLine.IsCommand(args))
+{
+    return await app.RunCommandAsync(args);
+}
+
 await app.MigrateConnectUiDatabaseAsync();
+await app.SeedDevelopmentStaffAsync();
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -45,6 +58,7 @@ app.UseConnectUiResponseCompression();
 app.UseRequestLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseColorSchemeHint();
+app.UseStaffArea();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
@@ -53,9 +67,11 @@ app.MapHealth();
 app.MapSandbox();
 app.MapHostApi();
 app.MapEmbedding();
+app.MapStaff();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = app.FrameAncestors());
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so tests can host the app.</summary>
 public partial class Program;

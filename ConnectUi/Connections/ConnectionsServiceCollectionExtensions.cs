@@ -46,6 +46,7 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddSingleton<CredentialProtector>();
         services.TryAddScoped<IConnectionService, ConnectionService>();
         services.TryAddScoped<IConnectionStore, ConnectionStore>();
+        services.TryAddSingleton<IVerificationHistory, VerificationHistory>();
 
         // The connection service holds secrets while it verifies: loggers must scrub them (call after AddLogging).
         services.AddSecretRedaction();

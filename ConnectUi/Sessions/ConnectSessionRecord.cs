@@ -16,6 +16,12 @@ public sealed class ConnectSessionRecord
 
     public string? RedirectUrl { get; set; }
     public Guid? ReconnectConnectionId { get; set; }
+
+    /// <summary>Non-secret field values as a JSON object (a guided link's prefill); never a secret field.</summary>
+    public string? PrefillJson { get; set; }
+
+    /// <summary>The guide step anchor the page opens at.</summary>
+    public string? StartStep { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 

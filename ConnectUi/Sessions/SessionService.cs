@@ -24,6 +24,8 @@ public sealed partial class SessionService(
             AllowedProviders = ConnectSession.JoinProviders(request.AllowedProviders),
             RedirectUrl = request.RedirectUrl?.AbsoluteUri,
             ReconnectConnectionId = request.ReconnectConnectionId,
+            PrefillJson = ConnectSession.JoinPrefill(request.Prefill),
+            StartStep = request.StartStep,
             CreatedAt = now,
             ExpiresAt = now + options.Value.Lifetime,
         };

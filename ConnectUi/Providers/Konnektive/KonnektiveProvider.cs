@@ -21,6 +21,7 @@ public static class KonnektiveProvider
         LogoPath = "providers/konnektive.svg",
         CreateModel = () => new KonnektiveCredentials(),
         Validator = new KonnektiveCredentialsValidator(),
+        StaffGuidance = KonnektiveStaffGuidance.For,
         AccountKey = model => ((KonnektiveCredentials)model).ApiLoginId,
         Fields =
         [

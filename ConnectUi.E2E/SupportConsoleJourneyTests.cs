@@ -153,8 +153,8 @@ public sealed partial class SupportConsoleJourneyTests(ConnectUiAppFixture app, 
         await staff.SaveScreenshotAsync($"support-visit-{name}");
 
         await staff.GetByRole(AriaRole.Link, new() { Name = SupportConsoleStrings.NavGuidedLink }).ClickAsync();
-        await staff.GetByLabel(SupportConsoleStrings.FilterProvider).SelectOptionAsync("connectwise-psa");
-        await staff.GetByLabel(SupportConsoleStrings.EndUserSearchLabel).FillAsync("acme-17");
+        await staff.GetByTestId("link-provider").SelectOptionAsync("connectwise-psa");
+        await staff.GetByTestId("link-end-user").FillAsync("acme-17");
         await staff.GetByRole(AriaRole.Button, new() { Name = SupportConsoleStrings.CreateLink }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("created-link")).ToHaveValueAsync(new Regex("/connect\\?session="));
         await staff.SaveScreenshotAsync($"support-guided-link-{name}");
@@ -170,9 +170,9 @@ public sealed partial class SupportConsoleJourneyTests(ConnectUiAppFixture app, 
         await using var staffContext = await browser.NewContextAsync(app.BaseUrl);
         var staff = await SignInAsync(staffContext, Support);
         await staff.GetByRole(AriaRole.Link, new() { Name = SupportConsoleStrings.NavGuidedLink }).ClickAsync();
-        await staff.GetByLabel(SupportConsoleStrings.FilterProvider).SelectOptionAsync("connectwise-psa");
-        await staff.GetByLabel(SupportConsoleStrings.GuideStepLabel).SelectOptionAsync(ConnectWisePsaProvider.Steps.ClientIdAndKeys);
-        await staff.GetByLabel(SupportConsoleStrings.EndUserSearchLabel).FillAsync("acme-17");
+        await staff.GetByTestId("link-provider").SelectOptionAsync("connectwise-psa");
+        await staff.GetByTestId("link-step").SelectOptionAsync(ConnectWisePsaProvider.Steps.ClientIdAndKeys);
+        await staff.GetByTestId("link-end-user").FillAsync("acme-17");
         await staff.GetByTestId("link-prefill-Hostname").FillAsync("https://api-eu.myconnectwise.net/v4_6_release/apis/3.0/");
         await staff.GetByTestId("link-prefill-ApiVersion").FillAsync("2025.1");
         await staff.GetByRole(AriaRole.Button, new() { Name = SupportConsoleStrings.CreateLink }).ClickAsync();

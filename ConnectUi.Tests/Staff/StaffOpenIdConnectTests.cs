@@ -57,7 +57,7 @@ public sealed class StaffOpenIdConnectTests
         Assert.False(options.SaveTokens);
         Assert.Equal(StaffArea.OpenIdConnectCallbackPath, options.CallbackPath.Value);
         Assert.Equal(["openid", "profile", "email"], options.Scope);
-        Assert.Equal(CookieSecurePolicy.Always, options.CorrelationCookie.SecurePolicy);
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, options.CorrelationCookie.SecurePolicy);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public abstract class ConsoleTestContext : ComponentTestContext
 {
     protected ConsoleTestContext()
     {
-        Time = (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+        Services.AddSingleton<TimeProvider>(Time);
         Directory = new FakeVisitDirectory(Time);
         Services.AddSingleton<IVisitDirectory>(Directory);
         Services.AddSingleton<IJourneyFeed>(Feed);
@@ -25,7 +25,7 @@ public abstract class ConsoleTestContext : ComponentTestContext
         authorization.SetRoles("admin");
     }
 
-    protected FakeTimeProvider Time { get; }
+    protected FakeTimeProvider Time { get; } = new(TestServices.Now);
     protected FakeVisitDirectory Directory { get; }
     protected FakeJourneyFeed Feed { get; } = new();
     protected FakeAuditLog Audit { get; } = new();

@@ -1,3 +1,4 @@
+using ConnectUi.BackgroundWork;
 using ConnectUi.Journeys;
 using ConnectUi.Sessions;
 using ConnectUi.Staff;
@@ -29,6 +30,8 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
     public DbSet<VerificationAttemptRecord> VerificationAttempts => Set<VerificationAttemptRecord>();
 
     public DbSet<ConnectSessionRecord> ConnectSessions => Set<ConnectSessionRecord>();
+
+    public DbSet<BackgroundLeaseRecord> BackgroundLeases => Set<BackgroundLeaseRecord>();
 
     /// <summary>Kept in the same database so every instance that shares it can decrypt what another saved.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -130,6 +133,15 @@ public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> opti
             entry.Property(e => e.Subject).HasMaxLength(200);
             entry.Property(e => e.Detail).HasMaxLength(1000);
             entry.HasIndex(e => e.At);
+        });
+
+        modelBuilder.Entity<BackgroundLeaseRecord>(lease =>
+        {
+            // DatabaseLease writes this table with hand-written SQL that names it and its columns: keep the names in step.
+            lease.ToTable("BackgroundLeases");
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasMaxLength(DatabaseLease.MaxNameLength);
+            lease.Property(l => l.HolderId).HasMaxLength(DatabaseLease.MaxNameLength);
         });
     }
 }

@@ -1,12 +1,15 @@
 using ConnectUi.BackgroundWork;
+using ConnectUi.Cli;
 using ConnectUi.Components.Layout;
 using ConnectUi.Components;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
 using ConnectUi.Features.Connect;
+using ConnectUi.Features.SupportConsole;
 using ConnectUi.Health;
 using ConnectUi.HostApi;
 using ConnectUi.Localization;
+using ConnectUi.Journeys;
 using ConnectUi.Performance;
 using ConnectUi.Providers;
 using ConnectUi.Reverification;
@@ -18,9 +21,10 @@ using ConnectUi.Security.Transport;
 using ConnectUi.Sessions;
 using ConnectUi.Webhooks;
 using ConnectUi.Storage;
+using ConnectUi.Staff;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = CommandLine.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
@@ -39,11 +43,20 @@ builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);
 builder.Services.AddHostApi(builder.Configuration);
 builder.Services.AddEmbedding(builder.Configuration);
+builder.Services.AddStaff(builder.Configuration, builder.Environment);
+builder.Services.AddJourneys();
+builder.Services.AddSupportConsole();
 builder.Services.AddConnectUiResponseCompression();
 builder.Services.AddHealth();
 
 var app = builder.Build();
+if (CommandLine.IsCommand(args))
+{
+    return await app.RunCommandAsync(args);
+}
+
 await app.MigrateConnectUiDatabaseAsync();
+await app.SeedDevelopmentStaffAsync();
 
 app.UseTransportSecurity();
 app.UseSecurityHeaders();
@@ -57,6 +70,7 @@ app.UseRequestLimits();
 app.UseConnectUiLocalization();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseHostApi();
+app.UseStaffArea();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
@@ -68,9 +82,11 @@ app.MapProviders();
 app.MapSandbox();
 app.MapHostApi();
 app.MapEmbedding();
+app.MapStaff();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = app.FrameAncestors());
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so tests can host the app.</summary>
 public partial class Program;

@@ -38,6 +38,7 @@ public static class TestServices
         context.Services.AddOptions<HostApplicationOptions>();
         context.Services.AddScoped<ConnectSessionContext>();
         context.Services.AddEmbedding(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        context.Services.AddSingleton<ConnectUi.Journeys.IJourneyRecorder>(new RecordingJourneyRecorder());
         return context;
     }
 }

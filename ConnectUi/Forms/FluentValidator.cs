@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using FluentValidation.Internal;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -29,6 +30,13 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable where T
     /// </summary>
     [Parameter]
     public ValidationMessageStore? MessageStore { get; set; }
+
+    /// <summary>
+    /// Told after each check: the field checked (null when the whole model was) and the failures found, with their
+    /// rules' error codes. The support console's journey listens to it.
+    /// </summary>
+    [Parameter]
+    public Action<string?, IReadOnlyList<ValidationFailure>>? Validated { get; set; }
 
     protected override void OnParametersSet()
     {
@@ -65,12 +73,14 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable where T
         _store.Clear(field);
         var context = new ValidationContext<object>(
             _editContext.Model, new PropertyChain(), new MemberNameValidatorSelector([field.FieldName]));
-        foreach (var failure in Validator.Validate(context).Errors.Where(f => f.PropertyName == field.FieldName))
+        var failures = Validator.Validate(context).Errors.Where(f => f.PropertyName == field.FieldName).ToArray();
+        foreach (var failure in failures)
         {
             _store.Add(field, failure.ErrorMessage);
         }
 
         _editContext.NotifyValidationStateChanged();
+        Validated?.Invoke(field.FieldName, failures);
     }
 
     private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e)
@@ -82,12 +92,14 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable where T
 
         _store.Clear();
         var model = _editContext.Model;
-        foreach (var failure in Validator.Validate(new ValidationContext<object>(model)).Errors)
+        var failures = Validator.Validate(new ValidationContext<object>(model)).Errors;
+        foreach (var failure in failures)
         {
             _store.Add(_editContext.Field(failure.PropertyName), failure.ErrorMessage);
         }
 
         _editContext.NotifyValidationStateChanged();
+        Validated?.Invoke(null, failures);
     }
 
     private void Detach()

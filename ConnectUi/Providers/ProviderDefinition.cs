@@ -52,6 +52,12 @@ public sealed record ProviderDefinition
     /// <summary>The provider's simulator and the scenarios the sandbox banner offers.</summary>
     public required ProviderSandbox Sandbox { get; init; }
 
+    /// <summary>
+    /// What support staff should tell a customer after each outcome, in the console's timeline; null when there is
+    /// nothing beyond the message the customer already saw.
+    /// </summary>
+    public Func<ProviderOutcome, string?> StaffGuidance { get; init; } = _ => null;
+
     public CredentialField? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
     public GuideStep? FindStep(string anchor) => Guide.Steps.FirstOrDefault(s => s.Anchor == anchor);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ConnectUi.Sessions;
 
 /// <summary>What a host application allowed one end user to do in one visit.</summary>
@@ -5,6 +7,8 @@ namespace ConnectUi.Sessions;
 /// <param name="RedirectUrl">Where to send the person after connecting when there is no opener or parent window.</param>
 /// <param name="ReconnectConnectionId">The connection whose credentials the person renews; saving updates it in place.</param>
 /// <param name="Locale">The language the host asked for (one of <c>SupportedCultures</c>); null leaves it to the person's browser.</param>
+/// <param name="Prefill">Non-secret field values the form starts with (a guided link from support staff).</param>
+/// <param name="StartStep">The guide step the page opens at (a guided link from support staff).</param>
 public sealed record ConnectSession(
     Guid Id,
     string EndUserId,
@@ -13,7 +17,9 @@ public sealed record ConnectSession(
     Uri? RedirectUrl,
     Guid? ReconnectConnectionId,
     DateTimeOffset ExpiresAt,
-    string? Locale = null)
+    string? Locale = null,
+    IReadOnlyDictionary<string, string>? Prefill = null,
+    string? StartStep = null)
 {
     public bool Allows(string providerId) =>
         AllowedProviders is null || AllowedProviders.Contains(providerId, StringComparer.OrdinalIgnoreCase);
@@ -26,7 +32,12 @@ public sealed record ConnectSession(
         record.RedirectUrl is null ? null : new Uri(record.RedirectUrl, UriKind.Absolute),
         record.ReconnectConnectionId,
         record.ExpiresAt,
-        record.Locale);
+        record.Locale,
+        record.PrefillJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(record.PrefillJson),
+        record.StartStep);
+
+    internal static string? JoinPrefill(IReadOnlyDictionary<string, string>? prefill) =>
+        prefill is null || prefill.Count == 0 ? null : JsonSerializer.Serialize(prefill);
 
     internal static string? JoinProviders(IReadOnlyCollection<string>? providers) =>
         providers is null ? null : string.Join(',', providers);
@@ -42,7 +53,9 @@ public sealed record NewSession(
     IReadOnlyList<string>? AllowedProviders = null,
     Uri? RedirectUrl = null,
     Guid? ReconnectConnectionId = null,
-    string? Locale = null);
+    string? Locale = null,
+    IReadOnlyDictionary<string, string>? Prefill = null,
+    string? StartStep = null);
 
 /// <summary>A created session and its token: the only time the token exists in clear.</summary>
 public sealed record CreatedSession(string Token, ConnectSession Session);

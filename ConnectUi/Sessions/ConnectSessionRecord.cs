@@ -19,6 +19,12 @@ public sealed class ConnectSessionRecord
 
     /// <summary>The culture name the host asked for (<c>de</c>, <c>pt-BR</c>, …); null leaves it to the browser.</summary>
     public string? Locale { get; set; }
+
+    /// <summary>Non-secret field values as a JSON object (a guided link's prefill); never a secret field.</summary>
+    public string? PrefillJson { get; set; }
+
+    /// <summary>The guide step anchor the page opens at.</summary>
+    public string? StartStep { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 

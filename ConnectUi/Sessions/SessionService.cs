@@ -25,6 +25,8 @@ public sealed partial class SessionService(
             RedirectUrl = request.RedirectUrl?.AbsoluteUri,
             ReconnectConnectionId = request.ReconnectConnectionId,
             Locale = request.Locale,
+            PrefillJson = ConnectSession.JoinPrefill(request.Prefill),
+            StartStep = request.StartStep,
             CreatedAt = now,
             ExpiresAt = now + options.Value.Lifetime,
         };

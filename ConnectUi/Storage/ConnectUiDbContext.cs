@@ -1,19 +1,28 @@
+using ConnectUi.Staff;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConnectUi.Storage;
 
 /// <summary>
 /// The app's one database. Each area brings its own tables as <see cref="IConnectUiTable"/> configurations beside its
-/// records (connections, sessions), so this context names none of them and every area depends on it, never the reverse.
+/// records (connections, sessions, journeys), so this context names none of them and every area depends on it, never
+/// the reverse. The one exception is the staff accounts: ASP.NET Core Identity's stores need its context as the base.
 /// </summary>
-public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>Kept in the same database so every instance that shares it can decrypt what another saved.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Identity's tables (staff accounts, roles, claims) first: the areas' configurations may refine them.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConnectUiDbContext).Assembly, type => type.IsAssignableTo(typeof(IConnectUiTable)));
+    }
 }
 
 /// <summary>Marks an entity configuration (an <see cref="IEntityTypeConfiguration{TEntity}"/>) as a table of <see cref="ConnectUiDbContext"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
+using ConnectUi.Journeys;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using ConnectUi.Sessions;
@@ -21,6 +22,7 @@ public sealed partial class ConnectPage
     private string? _reportedServerAddress;
     private bool _focusHeading;
     private bool _formRetired;
+    private VisitJourney _journey = null!;
 
     [Inject]
     public required ProviderCatalog Catalog { get; init; }
@@ -45,6 +47,12 @@ public sealed partial class ConnectPage
 
     [Inject]
     public required IStringLocalizer<ConnectStrings> Loc { get; init; }
+
+    [Inject]
+    public required IJourneyRecorder Journeys { get; init; }
+
+    [Inject]
+    public required ILogger<VisitJourney> JourneyLogger { get; init; }
 
     [Inject]
     public required IOptions<HostApplicationOptions> HostApplication { get; init; }
@@ -80,6 +88,21 @@ public sealed partial class ConnectPage
     private Guid? ReconnectConnectionId => ReconnectTarget?.Id;
 
     private IReadOnlyDictionary<string, string>? ReconnectSettings => ReconnectTarget?.Settings;
+
+    /// <summary>A renewed connection's settings, or a guided link's prefill: non-secret fields only, whatever was stored.</summary>
+    private IReadOnlyDictionary<string, string>? StartValues =>
+        (ReconnectSettings ?? Session.Current?.Prefill)?
+            .Where(value => _provider?.FindField(value.Key) is { IsSecret: false })
+            .ToDictionary(value => value.Key, value => value.Value);
+
+    /// <summary>The guide step a guided link opens at, when it is one of this provider's.</summary>
+    private string? StartStep => Session.Current?.StartStep is { } step && _provider?.FindStep(step) is not null ? step : null;
+
+    protected override void OnInitialized()
+    {
+        _journey = new VisitJourney(Journeys, JourneyLogger);
+        _journey.Started += () => _ = InvokeAsync(StateHasChanged);
+    }
 
     /// <summary>False when the session fixes the provider (one allowed, or a reconnect): a link to the catalog would lead nowhere.</summary>
     private bool OffersOtherProviders =>
@@ -121,13 +144,57 @@ public sealed partial class ConnectPage
             // A reconnect session renews one provider's connection; another provider's form would create a new one instead.
             Navigation.NavigateTo($"connect/{Session.ReconnectTarget.ProviderId}", replace: true);
         }
+        else if (firstRender && _provider is not null && !Session.Refuses)
+        {
+            await StartVisitAsync(_provider);
+        }
 
         await base.OnAfterRenderAsync(firstRender);
     }
 
+    /// <summary>Opens the visit support staff see, with its support code; a guided link's step is shown at once.</summary>
+    private async Task StartVisitAsync(ProviderDefinition provider)
+    {
+        var context = await BrowserContextAsync();
+        _journey.Start(new VisitStart(
+            provider.Id,
+            Session.Current?.EndUserId,
+            Session.Current?.Id,
+            HostApplication.Value.HostName,
+            context?.Language,
+            context is null ? null : ViewportOf(context.Width),
+            StartStep ?? provider.Guide.Steps.FirstOrDefault()?.Anchor));
+        if (StartStep is { } step)
+        {
+            await ShowStepAsync(step);
+        }
+    }
+
+    private async Task<BrowserContext?> BrowserContextAsync()
+    {
+        try
+        {
+            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Connect/ConnectPage.razor.js");
+            return await module.InvokeAsync<BrowserContext>("browserContext");
+        }
+        catch (JSException)
+        {
+            // Only the visit's language and screen size are lost; the page works the same.
+            return null;
+        }
+    }
+
+    internal static ViewportClass ViewportOf(int width) => width < 600 ? ViewportClass.Phone : width < 1024 ? ViewportClass.Tablet : ViewportClass.Desktop;
+
+    private sealed record BrowserContext(string? Language, int Width);
+
+    /// <summary>Leaving without a connection (tab closed, circuit gone, another page) abandons the visit.</summary>
+    public async ValueTask DisposeAsync() => await _journey.AbandonAsync();
+
     /// <summary>Takes the person to a guide step they asked for, and marks it.</summary>
     private async Task ShowStepAsync(string anchor)
     {
+        _journey.StepShown(anchor);
         _highlightedStep = anchor;
         StateHasChanged();
         await JS.InvokeVoidAsync("connectUi.scrollToStep", anchor);

@@ -1,5 +1,7 @@
 using ConnectUi.Connections;
+using ConnectUi.Journeys;
 using ConnectUi.Providers;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
@@ -64,6 +66,10 @@ public sealed partial class CredentialForm
     /// <summary>Raised with the guide step a refusal points at, to mark it without taking the person away from the refusal.</summary>
     [Parameter]
     public EventCallback<string> OnProblemStep { get; set; }
+
+    /// <summary>The page's journey for the support console; absent where nobody records (component tests, previews).</summary>
+    [CascadingParameter]
+    public VisitJourney? Journey { get; set; }
 
     protected override void OnInitialized()
     {
@@ -148,6 +154,7 @@ public sealed partial class CredentialForm
 
         _summaryProblems = [];
 
+        Journey?.Submitted(SubmittedSettings());
         _submitting = true;
         _status = Loc[nameof(ConnectStrings.StatusChecking), Provider.DisplayName];
         StateHasChanged();
@@ -157,12 +164,14 @@ public sealed partial class CredentialForm
                 new ConnectRequest(Provider, Model, EndUserId, ReconnectConnectionId, SessionId), _disposed.Token);
             if (result.Succeeded)
             {
+                Journey?.Connected(result.ConnectionId!.Value);
                 _status = Loc[nameof(ConnectStrings.StatusConnected), Provider.DisplayName];
                 await OnConnected.InvokeAsync(result);
                 return;
             }
 
             _failure = result;
+            Journey?.Outcome(result with { Problem = result.Problem ?? UnexpectedProblem() });
             await ShowProblemAsync(result.Problem ?? UnexpectedProblem());
             await OnNotConnected.InvokeAsync(result);
         }
@@ -205,6 +214,31 @@ public sealed partial class CredentialForm
 
     private async Task FocusFieldAsync(CredentialField field) =>
         await JS.InvokeVoidAsync("connectUi.focusById", CredentialInput.InputId(field));
+
+    /// <summary>What support staff may see of the submitted form: the non-secret settings, one "label: value" per line.</summary>
+    private string? SubmittedSettings()
+    {
+        var settings = Provider.Fields.Where(f => !f.IsSecret).Select(f => $"{f.Label()}: {Model[f.Name]}").ToArray();
+        return settings.Length == 0 ? null : string.Join(Environment.NewLine, settings);
+    }
+
+    /// <summary>Reports each checked field's rule state to the journey: the rule and its message, never the value.</summary>
+    private void OnValidated(string? checkedField, IReadOnlyList<ValidationFailure> failures)
+    {
+        if (Journey is null)
+        {
+            return;
+        }
+
+        var secrets = Provider.Fields.Where(f => f.IsSecret).Select(f => (string?)Model[f.Name]).ToArray();
+        foreach (var field in Provider.Fields.Where(f => checkedField is null || f.Name == checkedField))
+        {
+            var failure = failures.FirstOrDefault(f => f.PropertyName == field.Name);
+            Journey.FieldChecked(field.Name, failure is null ? null : RuleOf(failure), failure?.ErrorMessage, secrets);
+        }
+    }
+
+    private static string RuleOf(ValidationFailure failure) => string.IsNullOrEmpty(failure.ErrorCode) ? "Rule" : failure.ErrorCode;
 
     private ConnectProblem UnexpectedProblem() => new(
         Loc[nameof(ConnectStrings.UnexpectedProblem), Provider.DisplayName],

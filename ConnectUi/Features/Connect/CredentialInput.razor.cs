@@ -125,7 +125,15 @@ public sealed partial class CredentialInput
 
     private void ToggleReveal() => _revealed = !_revealed;
 
-    private Task ShowGuideStep() => OnGuideStepRequested.InvokeAsync(Field.GuideStepAnchor);
+    /// <summary>The page's journey for the support console; absent in isolation.</summary>
+    [CascadingParameter]
+    public Journeys.VisitJourney? Journey { get; set; }
+
+    private Task ShowGuideStep()
+    {
+        Journey?.FindValueFollowed(Field.Name, Field.GuideStepAnchor);
+        return OnGuideStepRequested.InvokeAsync(Field.GuideStepAnchor);
+    }
 
     private void OnValidationStateChanged(object? sender, ValidationStateChangedEventArgs e)
     {

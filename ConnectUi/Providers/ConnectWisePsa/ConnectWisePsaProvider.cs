@@ -29,6 +29,7 @@ public static class ConnectWisePsaProvider
         Outcomes = ConnectWisePsaOutcomes.All,
 
         // Per company id, whichever key pair or host is tried: guesses at one company share one limit.
+        StaffGuidance = ConnectWisePsaStaffGuidance.For,
         AccountKey = model => ((ConnectWisePsaCredentials)model).CompanyId,
         Fields =
         [

@@ -22,6 +22,7 @@ public static class KonnektiveProvider
         CreateModel = () => new KonnektiveCredentials(),
         Validator = new KonnektiveCredentialsValidator(),
         Sandbox = KonnektiveSandbox.Sandbox,
+        StaffGuidance = KonnektiveStaffGuidance.For,
         AccountKey = model => ((KonnektiveCredentials)model).ApiLoginId,
         Fields =
         [

@@ -13,7 +13,12 @@ public static class ContentSecurityPolicy
     /// which no nonce or hash can cover; injected CSS cannot run script, and script stays strict.
     /// connect-src 'self' also covers the circuit's ws:/wss: connection (CSP Level 3, Chromium and Firefox).
     /// </summary>
-    public static string Build(EmbeddingOptions embedding) => string.Join("; ",
+    public static string Build(EmbeddingOptions embedding) => Build(embedding.FrameAncestors());
+
+    /// <summary>Staff pages are never framed, whatever <c>Embedding:AllowedOrigins</c> allows the customer pages.</summary>
+    public static string BuildForStaff() => Build("'none'");
+
+    private static string Build(string frameAncestors) => string.Join("; ",
         "default-src 'self'",
         $"script-src 'self' 'nonce-{NoncePlaceholder}'",
         "style-src 'self' 'unsafe-inline'",
@@ -23,5 +28,5 @@ public static class ContentSecurityPolicy
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        $"frame-ancestors {embedding.FrameAncestors()}");
+        $"frame-ancestors {frameAncestors}");
 }

@@ -1,5 +1,6 @@
 using ConnectUi.Embedding;
 using ConnectUi.Security.Transport;
+using ConnectUi.Staff;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Security.Headers;
@@ -13,23 +14,25 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Emb
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     private readonly string _policy = ContentSecurityPolicy.Build(embedding.Value);
+    private readonly string _staffPolicy = ContentSecurityPolicy.BuildForStaff();
     private readonly bool _onlySameOrigin = embedding.Value.NormalizedOrigins().Count == 0;
 
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
         {
-            var (middleware, context) = ((SecurityHeadersMiddleware, HttpContext))state;
-            middleware.Apply(context);
+            var (middleware, context, staff) = ((SecurityHeadersMiddleware, HttpContext, bool))state;
+            middleware.Apply(context, staff);
             return Task.CompletedTask;
-        }, (this, context));
+        }, (this, context, StaffArea.Contains(context.Request.Path)));
         return next(context);
     }
 
-    private void Apply(HttpContext context)
+    /// <param name="staff">Whether the request was for a staff page, decided before a status page re-executes it elsewhere.</param>
+    private void Apply(HttpContext context, bool staff)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = _policy.Replace(ContentSecurityPolicy.NoncePlaceholder, CspNonce.Of(context), StringComparison.Ordinal);
+        headers.ContentSecurityPolicy = (staff ? _staffPolicy : _policy).Replace(ContentSecurityPolicy.NoncePlaceholder, CspNonce.Of(context), StringComparison.Ordinal);
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
@@ -40,7 +43,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Emb
 
         // Old browsers ignore frame-ancestors; X-Frame-Options cannot list origins, so it is sent only when no other
         // origin may frame us. Otherwise antiforgery's own SAMEORIGIN must go too, or it would block the allowed hosts.
-        if (_onlySameOrigin)
+        if (staff)
+        {
+            headers.XFrameOptions = "DENY";
+        }
+        else if (_onlySameOrigin)
         {
             headers.XFrameOptions = "SAMEORIGIN";
         }

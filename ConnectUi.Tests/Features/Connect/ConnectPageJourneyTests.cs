@@ -1,0 +1,95 @@
+using ConnectUi.Providers.Konnektive;
+using Bunit;
+using ConnectUi.Connections;
+using ConnectUi.Features.Connect;
+using ConnectUi.Journeys;
+using ConnectUi.Providers.ConnectWisePsa;
+using ConnectUi.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using ConnectUi.Providers;
+
+namespace ConnectUi.Tests.Features.Connect;
+
+/// <summary>What the provider page tells the support console: the visit, its code, field states and the outcome, never a typed secret.</summary>
+public sealed class ConnectPageJourneyTests : ComponentTestContext
+{
+    private readonly FakeConnectionService _connections = new();
+
+    public ConnectPageJourneyTests() => Services.AddSingleton<IConnectionService>(_connections);
+
+    private RecordingJourneyRecorder Recorder => (RecordingJourneyRecorder)Services.GetRequiredService<IJourneyRecorder>();
+
+    private IRenderedComponent<ConnectPage> RenderPage() =>
+        Render<ConnectPage>(p => p.Add(c => c.ProviderId, ConnectWisePsaProvider.Id));
+
+    [Fact]
+    public void Opening_the_page_starts_a_visit_and_shows_its_support_code()
+    {
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal(string.Format(ConnectStrings.SupportCode, "ACE-347"), page.Find("[data-testid=support-code]").TextContent));
+        var start = Assert.Single(Recorder.Starts);
+        Assert.Equal(ConnectWisePsaProvider.Id, start.ProviderId);
+        Assert.Equal(ConnectWisePsaProvider.Steps.HostnameAndVersion, start.Step);
+    }
+
+    [Fact]
+    public void A_field_turning_invalid_is_reported_with_its_rule_and_message_but_not_its_value()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Single(Recorder.Starts));
+
+        page.Find("#field-Username").Input("typed-secret-without-plus");
+        page.Find("#field-Username").Blur();
+
+        page.WaitForAssertion(() => Assert.Contains(Recorder.Events, e => e.Kind == JourneyEventKind.FieldInvalid));
+        var invalid = Recorder.Events.Single(e => e.Kind == JourneyEventKind.FieldInvalid);
+        Assert.Equal(nameof(ConnectWisePsaCredentials.Username), invalid.Field);
+        Assert.Equal(ConnectWisePsaStrings.UsernameNeedsPlus, invalid.Message);
+        Assert.False(string.IsNullOrEmpty(invalid.Rule));
+        Assert.DoesNotContain(Recorder.Events, e => $"{e.Message}{e.Detail}{e.Field}{e.Rule}".Contains("typed-secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_refusal_is_reported_with_the_customers_message_and_only_non_secret_settings()
+    {
+        _connections.Result = new ConnectResult
+        {
+            Status = ConnectStatus.NotVerified,
+            Outcome = VerificationOutcome.InvalidCredentials,
+            Problem = new ConnectProblem("The keys were refused.", ["Username", "Password"], ConnectWisePsaProvider.Steps.ClientIdAndKeys, "HTTP 401"),
+        };
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Single(Recorder.Starts));
+        page.Find("#field-Hostname").Input(ConnectWisePsaSandbox.Hostname);
+        page.Find("#field-ApiVersion").Input("2025.1");
+        page.Find("#field-ClientId").Input(ConnectWisePsaSandbox.ClientId);
+        page.Find("#field-Username").Input("acme+typed-public-key");
+        page.Find("#field-Password").Input("typed-private-key");
+
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains(Recorder.Events, e => e.Kind == JourneyEventKind.Outcome));
+        var submitted = Recorder.Events.Single(e => e.Kind == JourneyEventKind.Submitted);
+        Assert.Contains("Hostname: " + ConnectWisePsaSandbox.Hostname, submitted.Detail, StringComparison.Ordinal);
+        Assert.Contains("2025.1", submitted.Detail, StringComparison.Ordinal);
+        var outcome = Recorder.Events.Single(e => e.Kind == JourneyEventKind.Outcome);
+        Assert.Equal(("The keys were refused.", "Username, Password", ConnectWisePsaProvider.Steps.ClientIdAndKeys, "HTTP 401"),
+            (outcome.Message, outcome.Field, outcome.Step, outcome.TechnicalDetails));
+        foreach (var secret in new[] { "typed-public-key", "typed-private-key", ConnectWisePsaSandbox.ClientId })
+        {
+            Assert.DoesNotContain(Recorder.Events, e => $"{e.Message}{e.Detail}{e.TechnicalDetails}".Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_without_connecting_abandons_the_visit()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Single(Recorder.Starts));
+
+        await page.Instance.DisposeAsync();
+
+        Assert.Equal(JourneyEventKind.Abandoned, Recorder.Events.Last().Kind);
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConnectUi.Features.SupportConsole;
+
+public static class SupportConsoleServiceCollectionExtensions
+{
+    /// <summary>The console pages' shared wording; accounts, sign-in and journeys are registered by AddStaff and AddJourneys.</summary>
+    public static IServiceCollection AddSupportConsole(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.TryAddScoped<ConsoleText>();
+        return services;
+    }
+}

@@ -107,8 +107,13 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
         // A full-page capture of a scrolled page draws the fixed app bar where the viewport was.
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
 
-        // Focus rings are part of the comparison; motion is not.
-        return await page.ScreenshotAsync(new() { FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        // Focus rings are part of the comparison; motion is not, nor the support code, which each visit draws anew.
+        return await page.ScreenshotAsync(new()
+        {
+            FullPage = true,
+            Animations = ScreenshotAnimations.Disabled,
+            Mask = [page.GetByTestId("support-code")],
+        });
     }
 
     /// <summary>Decodes both PNGs in the browser and counts the pixels that differ (any size difference counts as all).</summary>

@@ -159,7 +159,8 @@ public sealed partial class WebhookDispatcher(
 
         var givingUp = at - head.RetryingSince >= settings.RetryFor;
         var next = at + RetryDelay(attempts, settings);
-        await events.ExecuteUpdateAsync(
+        // Only the row as this attempt found it: a replay, or an operator marking it, since it was read stays as they left it.
+        await events.Where(e => e.Delivery == ConnectionEventDelivery.Pending && e.Attempts == head.Attempts).ExecuteUpdateAsync(
             setters => setters
                 .SetProperty(e => e.Delivery, givingUp ? ConnectionEventDelivery.Failed : ConnectionEventDelivery.Pending)
                 .SetProperty(e => e.Attempts, attempts)

@@ -1,6 +1,5 @@
 using ConnectUi.E2E.Support;
 using ConnectUi.Sandbox;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
 namespace ConnectUi.E2E;
@@ -22,7 +21,7 @@ public sealed class CircuitLossJourneyTests(ConnectUiAppFixture app, BrowserFixt
             circuit = socket;
         });
         await page.GotoInteractiveAsync("/connect/konnektive");
-        var connectionsBefore = CountConnections();
+        var connectionsBefore = await app.CountConnectionsAsync();
 
         // The slow sandbox account never answers, so the check is still running when the network goes.
         await page.Locator("#field-ApiLoginId").FillAsync(SandboxCredentials.Konnektive.SlowLoginId);
@@ -38,15 +37,6 @@ public sealed class CircuitLossJourneyTests(ConnectUiAppFixture app, BrowserFixt
         await Assertions.Expect(page.Locator("#field-ApiLoginId")).ToHaveValueAsync(SandboxCredentials.Konnektive.SlowLoginId);
         await Assertions.Expect(page.Locator("#field-ApiPassword")).ToHaveValueAsync(SandboxCredentials.Konnektive.Password);
         await Assertions.Expect(page.GetByTestId("submit")).ToBeEnabledAsync();
-        Assert.Equal(connectionsBefore, CountConnections());
-    }
-
-    private long CountConnections()
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Connections";
-        return (long)command.ExecuteScalar()!;
+        Assert.Equal(connectionsBefore, await app.CountConnectionsAsync());
     }
 }

@@ -34,7 +34,7 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         var html = await page.ContentAsync();
         Assert.DoesNotContain(SandboxCredentials.Konnektive.Password, html);
         Assert.DoesNotContain(SandboxCredentials.Konnektive.Password, page.Url);
-        AssertDatabaseDoesNotContain(SandboxCredentials.Konnektive.Password);
+        await AssertDatabaseDoesNotContainAsync(SandboxCredentials.Konnektive.Password);
     }
 
     [Fact]
@@ -85,12 +85,10 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await Assertions.Expect(step.Locator("[data-step-heading]")).ToBeFocusedAsync();
     }
 
-    private void AssertDatabaseDoesNotContain(string secret)
+    private async Task AssertDatabaseDoesNotContainAsync(string secret)
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(app.DatabasePath)!))
+        foreach (var bytes in await app.ReadDatabaseBytesAsync())
         {
-            var bytes = File.ReadAllBytes(file);
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
         }

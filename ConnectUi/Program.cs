@@ -1,3 +1,4 @@
+using ConnectUi.Cli;
 using ConnectUi.Components;
 using ConnectUi.Components.Layout;
 using ConnectUi.Connections;
@@ -8,6 +9,7 @@ using ConnectUi.Health;
 using ConnectUi.HostApi;
 using ConnectUi.Performance;
 using ConnectUi.Providers;
+using ConnectUi.Redis;
 using ConnectUi.Sandbox;
 using ConnectUi.Security.Abuse;
 using ConnectUi.Security.Headers;
@@ -23,6 +25,7 @@ builder.Services.AddMudServices();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
+builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);
@@ -32,7 +35,12 @@ builder.Services.AddConnectUiResponseCompression();
 builder.Services.AddHealth();
 
 var app = builder.Build();
-await app.MigrateConnectUiDatabaseAsync();
+if (OperatorCommands.IsCommand(args))
+{
+    return await app.RunCommandAsync(args);
+}
+
+await app.MigrateConnectUiDatabaseOnStartAsync();
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -56,6 +64,7 @@ app.MapEmbedding();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = app.FrameAncestors());
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so tests can host the app.</summary>
 public partial class Program;

@@ -26,6 +26,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        if (LocalCluster.Requested)
+        {
+            // Two instances, PostgreSQL, Redis and nginx share the CI machine's two cores with the browser: the same
+            // expectations, given more time to come true.
+            Assertions.SetDefaultExpectTimeout(15_000);
+        }
+
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
@@ -39,13 +46,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh, isolated context per test: no cookies or storage shared between tests.</summary>
-    public Task<IBrowserContext> NewContextAsync(string baseUrl, int width = 1280, ColorScheme colorScheme = ColorScheme.Light) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl, int width = 1280, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             ColorScheme = colorScheme,
         });
+        if (LocalCluster.Requested)
+        {
+            context.SetDefaultNavigationTimeout(60_000);
+            context.SetDefaultTimeout(30_000);
+        }
+
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

@@ -18,17 +18,12 @@ public static class ConnectionsServiceCollectionExtensions
     public const string KeyCertificatePasswordKey = "ConnectUi:DataProtection:KeyCertificatePassword";
 
     /// <summary>
-    /// Registers the connection service: provider test call, then encrypted storage in SQLite
-    /// (<c>ConnectionStrings:ConnectUi</c>, default <c>{ContentRoot}/App_Data/connectui.db</c>).
+    /// Registers the connection service: provider test call, then encrypted storage in the configured database
+    /// (<c>ConnectUi:Database:Provider</c>; SQLite at <c>{ContentRoot}/App_Data/connectui.db</c> by default).
     /// </summary>
     public static IServiceCollection AddConnections(this IServiceCollection services, IConfiguration configuration)
     {
-        // A factory, not a scoped context: a Blazor Server circuit lives for minutes, a DbContext should live for one operation.
-        services.AddDbContextFactory<ConnectUiDbContext>((serviceProvider, options) =>
-        {
-            var contentRoot = serviceProvider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-            options.UseSqlite(ConnectUiDatabase.PrepareConnectionString(configuration, contentRoot));
-        });
+        services.AddConnectUiDatabase(configuration);
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
@@ -50,5 +45,41 @@ public static class ConnectionsServiceCollectionExtensions
         // The connection service holds secrets while it verifies: loggers must scrub them (call after AddLogging).
         services.AddSecretRedaction();
         return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{ConnectUiDbContext}"/> (and a scoped context, for the Data Protection key
+    /// store) on the configured provider. A factory, not a scoped context: a Blazor Server circuit lives for minutes, a
+    /// DbContext should live for one operation.
+    /// </summary>
+    public static IServiceCollection AddConnectUiDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        switch (ConnectUiDatabase.ProviderFrom(configuration))
+        {
+            case DatabaseProvider.PostgreSql:
+                var connectionString = ConnectUiDatabase.PostgreSqlConnectionString(configuration);
+                services.AddDbContextFactory<PostgreSqlConnectUiDbContext>(options => options.UseNpgsql(connectionString));
+                services.TryAddSingleton<IDbContextFactory<ConnectUiDbContext>, PostgreSqlContextFactory>();
+                services.TryAddScoped<ConnectUiDbContext>(serviceProvider => serviceProvider.GetRequiredService<PostgreSqlConnectUiDbContext>());
+                break;
+            default:
+                services.AddDbContextFactory<ConnectUiDbContext>((serviceProvider, options) =>
+                {
+                    var contentRoot = serviceProvider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+                    options.UseSqlite(ConnectUiDatabase.PrepareConnectionString(configuration, contentRoot));
+                });
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Hands out PostgreSQL contexts wherever the app asks for a <see cref="ConnectUiDbContext"/>.</summary>
+    private sealed class PostgreSqlContextFactory(IDbContextFactory<PostgreSqlConnectUiDbContext> inner) : IDbContextFactory<ConnectUiDbContext>
+    {
+        public ConnectUiDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<ConnectUiDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 }

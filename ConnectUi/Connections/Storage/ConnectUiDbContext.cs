@@ -4,9 +4,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConnectUi.Connections.Storage;
 
-/// <summary>The app's database: saved connections, verification attempts, and the Data Protection key ring that encrypts credentials.</summary>
-public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>
+/// The app's database: saved connections, verification attempts, and the Data Protection key ring that encrypts credentials.
+/// The SQLite migrations belong to this type; <see cref="PostgreSqlConnectUiDbContext"/> carries the PostgreSQL ones.
+/// </summary>
+public class ConnectUiDbContext : DbContext, IDataProtectionKeyContext
 {
+    public ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, so EF finds that provider's migrations and snapshot.</summary>
+    protected ConnectUiDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<ConnectionRecord> Connections => Set<ConnectionRecord>();
 
     public DbSet<VerificationAttemptRecord> VerificationAttempts => Set<VerificationAttemptRecord>();

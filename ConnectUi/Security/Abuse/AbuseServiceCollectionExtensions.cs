@@ -1,4 +1,5 @@
 using ConnectUi.Connections;
+using ConnectUi.Redis;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,6 +30,19 @@ public static class AbuseServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VerificationAttemptLimiter>();
         services.TryAddSingleton<AccountLockout>();
+
+        // With Redis, every instance counts against the same limits; without it, this process counts alone.
+        if (RedisConnection.IsConfigured(configuration))
+        {
+            services.TryAddSingleton<ILimiterStore, RedisLimiterStore>();
+            services.TryAddSingleton<IAccountLockout, RedisAccountLockout>();
+        }
+        else
+        {
+            services.TryAddSingleton<ILimiterStore, InMemoryLimiterStore>();
+            services.TryAddSingleton<IAccountLockout>(provider => provider.GetRequiredService<AccountLockout>());
+        }
+
         services.AddHttpContextAccessor();
         services.TryAddScoped<CallerAddress>();
 

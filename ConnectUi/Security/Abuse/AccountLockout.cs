@@ -8,7 +8,7 @@ namespace ConnectUi.Security.Abuse;
 /// failure up to <see cref="LockoutLimit.MaxLockout"/>; a verified attempt clears it. Providers lock API users that
 /// fail too often, and a customer should not lose theirs because someone guessed passwords through our form.
 /// </summary>
-public sealed class AccountLockout(IOptions<RateLimitOptions> options, TimeProvider time)
+public sealed class AccountLockout(IOptions<RateLimitOptions> options, TimeProvider time) : IAccountLockout
 {
     /// <summary>Above this many remembered accounts, stale entries are swept on the next failure.</summary>
     internal const int SweepThreshold = 10_000;
@@ -50,7 +50,7 @@ public sealed class AccountLockout(IOptions<RateLimitOptions> options, TimeProvi
             }
 
             var failures = _streaks.TryGetValue(accountKey, out var streak) && !IsForgotten(streak, now) ? streak.Failures + 1 : 1;
-            var lockout = LockoutAfter(failures);
+            var lockout = LockoutAfter(_limit, failures);
             _streaks[accountKey] = new Streak(failures, now, lockout is { } duration ? now + duration : DateTimeOffset.MinValue);
             return lockout;
         }
@@ -64,21 +64,32 @@ public sealed class AccountLockout(IOptions<RateLimitOptions> options, TimeProvi
         }
     }
 
-    private TimeSpan? LockoutAfter(int failures)
+    public ValueTask<TimeSpan?> LockedForAsync(string accountKey, CancellationToken cancellationToken) => ValueTask.FromResult(LockedFor(accountKey));
+
+    public ValueTask<TimeSpan?> RecordFailureAsync(string accountKey, CancellationToken cancellationToken) => ValueTask.FromResult(RecordFailure(accountKey));
+
+    public ValueTask RecordSuccessAsync(string accountKey, CancellationToken cancellationToken)
     {
-        var doublings = failures - _limit.FailuresBeforeLockout;
+        RecordSuccess(accountKey);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The lock-out after this many failures in a row, if any: shared with <see cref="RedisAccountLockout"/>.</summary>
+    internal static TimeSpan? LockoutAfter(LockoutLimit limit, int failures)
+    {
+        var doublings = failures - limit.FailuresBeforeLockout;
         if (doublings < 0)
         {
             return null;
         }
 
         // Compared before shifting, so a long first lock-out or a long streak cannot overflow.
-        if (doublings >= 62 || _limit.FirstLockout.Ticks > _limit.MaxLockout.Ticks >> doublings)
+        if (doublings >= 62 || limit.FirstLockout.Ticks > limit.MaxLockout.Ticks >> doublings)
         {
-            return _limit.MaxLockout;
+            return limit.MaxLockout;
         }
 
-        return TimeSpan.FromTicks(_limit.FirstLockout.Ticks << doublings);
+        return TimeSpan.FromTicks(limit.FirstLockout.Ticks << doublings);
     }
 
     private bool IsForgotten(Streak streak, DateTimeOffset now) => now - streak.LastFailureAt > _limit.ForgetFailuresAfter;

@@ -23,8 +23,8 @@ public static class HostApiRateLimiting
         options.AddPolicy(Policy, context =>
         {
             var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.HostApi;
-            var time = context.RequestServices.GetRequiredService<TimeProvider>();
-            return RateLimitPartition.Get(PartitionKey(context, limit.ApiKeyHeader), _ => new SlidingLogRateLimiter(limit, time));
+            var store = context.RequestServices.GetRequiredService<ILimiterStore>();
+            return RateLimitPartition.Get(PartitionKey(context, limit.ApiKeyHeader), key => store.Create("host-api:" + key, limit));
         });
     }
 
@@ -41,14 +41,17 @@ public static class HostApiRateLimiting
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+        var wait = LimiterMetadata.RetryAfter(rejected.Lease);
         var seconds = RateLimitedConnectionService.Seconds(wait);
         var context = rejected.HttpContext;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+        // A shared store that cannot be reached refuses (503) rather than lets requests through unlimited.
+        var unavailable = LimiterMetadata.IsUnavailable(rejected.Lease);
         await Results.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests",
-                detail: RateLimitedConnectionService.Message(wait))
+                statusCode: unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests,
+                title: unavailable ? "Rate limit unavailable" : "Too many requests",
+                detail: unavailable ? AbuseStrings.HostApiLimitsUnavailable : RateLimitedConnectionService.Message(wait))
             .ExecuteAsync(context);
     }
 }

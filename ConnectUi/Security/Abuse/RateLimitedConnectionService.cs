@@ -11,7 +11,7 @@ public sealed partial class RateLimitedConnectionService(
     IConnectionService inner,
     IAttemptPartition caller,
     VerificationAttemptLimiter limiter,
-    AccountLockout lockout,
+    IAccountLockout lockout,
     ILogger<RateLimitedConnectionService> logger) : IConnectionService
 {
     public async Task<ConnectResult> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
@@ -20,14 +20,28 @@ public sealed partial class RateLimitedConnectionService(
         var providerId = request.Provider.Id;
         var account = AccountKeys.Of(request.Provider, request.Credentials);
 
-        // Checked before taking a permit: while locked, waiting should not also use up the caller's allowance.
-        if (account is not null && lockout.LockedFor(account) is { } locked)
+        try
         {
-            LogRefused(providerId, "account locked after refused sign-ins", Seconds(locked));
-            return TooManyAttempts(locked);
+            // Checked before taking a permit: while locked, waiting should not also use up the caller's allowance.
+            if (account is not null && await lockout.LockedForAsync(account, cancellationToken) is { } locked)
+            {
+                LogRefused(providerId, "account locked after refused sign-ins", Seconds(locked));
+                return TooManyAttempts(locked);
+            }
+        }
+        catch (LimitsUnavailableException exception)
+        {
+            LogLimitsUnavailable(providerId, exception);
+            return LimitsUnavailable();
         }
 
-        var permit = limiter.TryAcquire(new AttemptKey(caller.CallerKey, account));
+        var permit = await limiter.TryAcquireAsync(new AttemptKey(caller.CallerKey, account), cancellationToken);
+        if (permit.LimitsUnavailable)
+        {
+            LogRefused(providerId, "the shared attempt limits cannot be reached", Seconds(permit.RetryAfter));
+            return LimitsUnavailable();
+        }
+
         if (!permit.IsGranted)
         {
             LogRefused(providerId, "attempt limit reached", Seconds(permit.RetryAfter));
@@ -37,20 +51,33 @@ public sealed partial class RateLimitedConnectionService(
         var result = await inner.ConnectAsync(request, cancellationToken);
         if (account is not null)
         {
-            if (result.Outcome == VerificationOutcome.InvalidCredentials)
+            await RecordOutcomeAsync(providerId, account, result.Outcome, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>The provider has answered: a store that fails now costs one counted failure, never the person's result.</summary>
+    private async Task RecordOutcomeAsync(string providerId, string account, VerificationOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (outcome == VerificationOutcome.InvalidCredentials)
             {
-                if (lockout.RecordFailure(account) is { } started)
+                if (await lockout.RecordFailureAsync(account, cancellationToken) is { } started)
                 {
                     LogLockedOut(providerId, Seconds(started));
                 }
             }
-            else if (result.Outcome == VerificationOutcome.Verified)
+            else if (outcome == VerificationOutcome.Verified)
             {
-                lockout.RecordSuccess(account);
+                await lockout.RecordSuccessAsync(account, cancellationToken);
             }
         }
-
-        return result;
+        catch (LimitsUnavailableException exception)
+        {
+            LogLimitsUnavailable(providerId, exception);
+        }
     }
 
     /// <summary>Host API calls, limited by the host API's own rate-limit policy, not by a person's attempt limits.</summary>
@@ -63,6 +90,14 @@ public sealed partial class RateLimitedConnectionService(
     internal static string Message(TimeSpan wait) =>
         string.Format(CultureInfo.CurrentCulture, AbuseStrings.TooManyAttempts, Seconds(wait));
 
+    /// <summary>Refused, not let through unlimited: the person is asked to try again shortly.</summary>
+    private static ConnectResult LimitsUnavailable() => new()
+    {
+        Status = ConnectStatus.TooManyAttempts,
+        Outcome = VerificationOutcome.RateLimited,
+        Problem = new ConnectProblem(AbuseStrings.LimitsUnavailable, Fields: [], GuideStepAnchor: null),
+    };
+
     private static ConnectResult TooManyAttempts(TimeSpan wait) => new()
     {
         Status = ConnectStatus.TooManyAttempts,
@@ -73,6 +108,10 @@ public sealed partial class RateLimitedConnectionService(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Verification attempt with {ProviderId} refused before the provider call: {Reason}; retry after {RetryAfterSeconds} s")]
     private partial void LogRefused(string providerId, string reason, int retryAfterSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The shared attempt limits cannot be reached; a {ProviderId} attempt is refused until they can")]
+    private partial void LogLimitsUnavailable(string providerId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "A {ProviderId} account is locked for {LockoutSeconds} s after repeated refused sign-ins")]

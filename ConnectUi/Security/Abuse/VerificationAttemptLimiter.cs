@@ -17,27 +17,30 @@ public sealed class VerificationAttemptLimiter : IDisposable
     private readonly PartitionedRateLimiter<AttemptKey> _perAccount;
     private readonly PartitionedRateLimiter<AttemptKey> _both;
 
-    public VerificationAttemptLimiter(IOptions<RateLimitOptions> options, TimeProvider time)
+    public VerificationAttemptLimiter(IOptions<RateLimitOptions> options, ILimiterStore store)
     {
         var limits = options.Value;
         _perCaller = PartitionedRateLimiter.Create<AttemptKey, string>(attempt =>
-            RateLimitPartition.Get(attempt.Caller, _ => new SlidingLogRateLimiter(limits.PerCaller, time)));
+            RateLimitPartition.Get(attempt.Caller, caller => store.Create("attempts:caller:" + caller, limits.PerCaller)));
         _perAccount = PartitionedRateLimiter.Create<AttemptKey, string>(attempt => attempt.Account is { } account
-            ? RateLimitPartition.Get(account, _ => new SlidingLogRateLimiter(limits.PerAccount, time))
+            ? RateLimitPartition.Get(account, key => store.Create("attempts:account:" + key, limits.PerAccount))
             : RateLimitPartition.GetNoLimiter(string.Empty));
         _both = PartitionedRateLimiter.CreateChained(_perCaller, _perAccount);
     }
 
-    /// <summary>Takes one permit from both limits, or none when either refuses; a refusal says how long to wait.</summary>
-    public AttemptPermit TryAcquire(AttemptKey attempt)
+    /// <summary>
+    /// Takes one permit from both limits, or none when either refuses; a refusal says how long to wait, and whether the
+    /// limits could not be checked at all (a shared store that is down refuses rather than lets through).
+    /// </summary>
+    public async ValueTask<AttemptPermit> TryAcquireAsync(AttemptKey attempt, CancellationToken cancellationToken = default)
     {
-        using var lease = _both.AttemptAcquire(attempt);
+        using var lease = await _both.AcquireAsync(attempt, cancellationToken: cancellationToken);
         if (lease.IsAcquired)
         {
             return AttemptPermit.Granted;
         }
 
-        return AttemptPermit.Refused(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
+        return AttemptPermit.Refused(LimiterMetadata.RetryAfter(lease), LimiterMetadata.IsUnavailable(lease));
     }
 
     public void Dispose()
@@ -49,9 +52,10 @@ public sealed class VerificationAttemptLimiter : IDisposable
 }
 
 /// <summary>Whether an attempt may go to the provider, and if not, how long until it may.</summary>
-public sealed record AttemptPermit(bool IsGranted, TimeSpan RetryAfter)
+/// <param name="LimitsUnavailable">Refused because the shared limits could not be checked, not because they were reached.</param>
+public sealed record AttemptPermit(bool IsGranted, TimeSpan RetryAfter, bool LimitsUnavailable = false)
 {
     public static AttemptPermit Granted { get; } = new(true, TimeSpan.Zero);
 
-    public static AttemptPermit Refused(TimeSpan retryAfter) => new(false, retryAfter);
+    public static AttemptPermit Refused(TimeSpan retryAfter, bool limitsUnavailable = false) => new(false, retryAfter, limitsUnavailable);
 }

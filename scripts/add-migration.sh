@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Adds one EF Core migration for BOTH database providers: SQLite (ConnectUiDbContext, Migrations/) and
+# PostgreSQL (PostgreSqlConnectUiDbContext, Migrations/PostgreSql/). Use it instead of `dotnet ef migrations add`.
+#   scripts/add-migration.sh I13_Webhooks
+# Both are generated from the same model; ConnectUi.Tests/Connections/Storage/MigrationsTests fails while either
+# provider's migrations lag behind the model.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ $# -ne 1 ] || [[ ! "$1" =~ ^[A-Za-z][A-Za-z0-9_]*$ ]]; then
+    echo "Usage: scripts/add-migration.sh NAME   (letters, digits and _, e.g. I13_Webhooks)" >&2
+    exit 2
+fi
+name="$1"
+
+ef="dotnet-ef"
+if ! command -v "$ef" >/dev/null 2>&1; then
+    ef="$HOME/.dotnet/tools/dotnet-ef"
+fi
+if ! command -v "$ef" >/dev/null 2>&1; then
+    echo "dotnet-ef is missing: dotnet tool install --global dotnet-ef --version 10.0.15" >&2
+    exit 1
+fi
+
+dotnet build ConnectUi -c Debug --nologo -v quiet
+migrations=Connections/Storage/Migrations
+"$ef" migrations add "$name" --project ConnectUi --no-build --context ConnectUiDbContext --output-dir "$migrations"
+"$ef" migrations add "$name" --project ConnectUi --no-build --context PostgreSqlConnectUiDbContext --output-dir "$migrations/PostgreSql"
+echo "Added $name for SQLite ($migrations) and PostgreSQL ($migrations/PostgreSql)."

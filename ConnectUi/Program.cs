@@ -1,3 +1,4 @@
+using ConnectUi.BackgroundWork;
 using ConnectUi.Cli;
 using ConnectUi.Components;
 using ConnectUi.Components.Layout;
@@ -25,6 +26,7 @@ builder.Services.AddMudServices();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
+builder.Services.AddBackgroundWork();
 builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);

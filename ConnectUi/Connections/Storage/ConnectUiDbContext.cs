@@ -1,3 +1,4 @@
+using ConnectUi.BackgroundWork;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public class ConnectUiDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<VerificationAttemptRecord> VerificationAttempts => Set<VerificationAttemptRecord>();
 
     public DbSet<ConnectSessionRecord> ConnectSessions => Set<ConnectSessionRecord>();
+
+    public DbSet<BackgroundLeaseRecord> BackgroundLeases => Set<BackgroundLeaseRecord>();
 
     /// <summary>Kept in the same database so every instance that shares it can decrypt what another saved.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -67,6 +70,15 @@ public class ConnectUiDbContext : DbContext, IDataProtectionKeyContext
             session.Property(s => s.RedirectUrl).HasMaxLength(2000);
             // Saving a connection sets it with "WHERE ConsumedAt IS NULL": of two tabs saving at once, one wins.
             session.Property(s => s.ConsumedAt).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<BackgroundLeaseRecord>(lease =>
+        {
+            // DatabaseLease writes this table with hand-written SQL that names it and its columns: keep the names in step.
+            lease.ToTable("BackgroundLeases");
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasMaxLength(DatabaseLease.MaxNameLength);
+            lease.Property(l => l.HolderId).HasMaxLength(DatabaseLease.MaxNameLength);
         });
     }
 }

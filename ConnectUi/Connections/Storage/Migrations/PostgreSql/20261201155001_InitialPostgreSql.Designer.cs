@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ConnectUi.Connections.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlConnectUiDbContext))]
-    [Migration("20261201142354_InitialPostgreSql")]
+    [Migration("20261201155001_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -24,6 +24,25 @@ namespace ConnectUi.Connections.Storage.Migrations.PostgreSql
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("ConnectUi.BackgroundWork.BackgroundLeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BackgroundLeases", (string)null);
+                });
 
             modelBuilder.Entity("ConnectUi.Connections.Storage.ConnectionRecord", b =>
                 {

@@ -13,6 +13,19 @@ namespace ConnectUi.Connections.Storage.Migrations.PostgreSql
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "BackgroundLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HolderId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAtUnixMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Connections",
                 columns: table => new
                 {
@@ -104,6 +117,9 @@ namespace ConnectUi.Connections.Storage.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "BackgroundLeases");
+
             migrationBuilder.DropTable(
                 name: "Connections");
 

@@ -43,7 +43,7 @@ public static class HealthEndpoints
         json.WriteStartObject();
         json.WriteString("status", report.Status.ToString());
         json.WriteStartObject("checks");
-        foreach (var (name, entry) in report.Entries)
+        foreach (var (name, entry) in report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             json.WriteStartObject(name);
             json.WriteString("status", entry.Status.ToString());

@@ -1,7 +1,6 @@
 using ConnectUi.E2E.Support;
 using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sandbox;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
 namespace ConnectUi.E2E;
@@ -23,7 +22,7 @@ public sealed class CircuitLossJourneyTests(ConnectUiAppFixture app, BrowserFixt
             circuit = socket;
         });
         await page.GotoInteractiveAsync("/connect/konnektive");
-        var connectionsBefore = CountConnections();
+        var connectionsBefore = await app.CountConnectionsAsync();
 
         // The slow sandbox account never answers, so the check is still running when the network goes.
         await page.Locator("#field-ApiLoginId").FillAsync(KonnektiveSandbox.SlowLoginId);
@@ -39,15 +38,6 @@ public sealed class CircuitLossJourneyTests(ConnectUiAppFixture app, BrowserFixt
         await Assertions.Expect(page.Locator("#field-ApiLoginId")).ToHaveValueAsync(KonnektiveSandbox.SlowLoginId);
         await Assertions.Expect(page.Locator("#field-ApiPassword")).ToHaveValueAsync(KonnektiveSandbox.Password);
         await Assertions.Expect(page.GetByTestId("submit")).ToBeEnabledAsync();
-        Assert.Equal(connectionsBefore, CountConnections());
-    }
-
-    private long CountConnections()
-    {
-        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Connections";
-        return (long)command.ExecuteScalar()!;
+        Assert.Equal(connectionsBefore, await app.CountConnectionsAsync());
     }
 }

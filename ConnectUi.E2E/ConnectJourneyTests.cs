@@ -36,7 +36,7 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         var html = await page.ContentAsync();
         Assert.DoesNotContain(KonnektiveSandbox.Password, html);
         Assert.DoesNotContain(KonnektiveSandbox.Password, page.Url);
-        AssertDatabaseDoesNotContain(KonnektiveSandbox.Password);
+        await AssertDatabaseDoesNotContainAsync(KonnektiveSandbox.Password);
     }
 
     [Fact]
@@ -87,12 +87,10 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await Assertions.Expect(step.Locator("[data-step-heading]")).ToBeFocusedAsync();
     }
 
-    private void AssertDatabaseDoesNotContain(string secret)
+    private async Task AssertDatabaseDoesNotContainAsync(string secret)
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(app.DatabasePath)!))
+        foreach (var bytes in await app.ReadDatabaseBytesAsync())
         {
-            var bytes = File.ReadAllBytes(file);
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)));
         }

@@ -13,6 +13,7 @@ using ConnectUi.Journeys;
 using ConnectUi.Performance;
 using ConnectUi.Providers;
 using ConnectUi.Reverification;
+using ConnectUi.Redis;
 using ConnectUi.Sandbox;
 using ConnectUi.Security.Abuse;
 using ConnectUi.Security.Headers;
@@ -38,6 +39,7 @@ builder.Services.AddConnectFlow(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
 builder.Services.AddReverification();
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);
@@ -55,7 +57,7 @@ if (CommandLine.IsCommand(args))
     return await app.RunCommandAsync(args);
 }
 
-await app.MigrateConnectUiDatabaseAsync();
+await app.MigrateConnectUiDatabaseOnStartAsync();
 await app.SeedDevelopmentStaffAsync();
 
 app.UseTransportSecurity();

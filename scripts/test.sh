@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: unit and component tests (ConnectUi.Tests), then browser journeys (ConnectUi.E2E).
-# Installs Debian's Chromium first when it is missing (Playwright cannot download its own browser here), and checks that
-# the committed trimmed MudBlazor stylesheet is up to date (scripts/trim-css.sh --check, which installs Node.js if missing).
+# Runs every test: unit and component tests (ConnectUi.Tests), browser journeys (ConnectUi.E2E) on the in-process app,
+# then the cluster pass: the cluster journeys and the whole E2E suite again against scripts/cluster.sh (PostgreSQL,
+# Redis, two published instances, nginx). Installs Debian's Chromium, PostgreSQL, Redis and nginx when missing;
+# skips the cluster pass, saying why, only when they cannot be installed.
+# Checks that the committed trimmed MudBlazor stylesheet is up to date (scripts/trim-css.sh --check, which installs Node.js if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,9 +25,34 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
 dotnet build ConnectUi.sln -c Release --nologo -v quiet
-for project in ConnectUi.Tests ConnectUi.E2E; do
-    dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
-done
+dotnet test ConnectUi.Tests -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
+dotnet test ConnectUi.E2E -c Release --no-build --nologo --filter "Category!=Cluster" 2>&1 | tee -a "$log" || status=$?
+
+# The cluster pass needs PostgreSQL, Redis and nginx from Debian (scripts/cluster.sh starts them in a temporary folder).
+cluster_missing() {
+    local missing=()
+    ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+    command -v redis-server >/dev/null || missing+=(redis-server)
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+    command -v curl >/dev/null || missing+=(curl)
+    echo "${missing[*]}"
+}
+missing="$(cluster_missing)"
+if [ -n "$missing" ] && [ "$(id -u)" -eq 0 ]; then
+    echo "Installing $missing for the cluster tests."
+    apt-get update -qq >/dev/null 2>&1 || true
+    # policy-rc.d keeps the packages from starting system-wide services: the tests start their own.
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null 2>&1 || true
+    rm -f /usr/sbin/policy-rc.d
+    missing="$(cluster_missing)"
+fi
+if [ -n "$missing" ]; then
+    echo "Cluster tests SKIPPED: $missing could not be installed (install them, as root: apt-get install -y $missing)."
+else
+    CONNECTUI_E2E_CLUSTER=1 dotnet test ConnectUi.E2E -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
+fi
 
 # One closing line for every layer together: "N passed, N failed".
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -26,6 +26,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        if (LocalCluster.Requested)
+        {
+            // Two instances, PostgreSQL, Redis and nginx share the CI machine's two cores with the browser: the same
+            // expectations, given more time to come true.
+            Assertions.SetDefaultExpectTimeout(15_000);
+        }
+
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
@@ -41,9 +48,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh, isolated context per test: no cookies or storage shared between tests.</summary>
     /// <param name="locale">The browser's language (its Accept-Language); English unless a journey asks for another.</param>
     /// <param name="javaScriptEnabled">False to see the pages as served, before (or without) the interactive circuit.</param>
-    public Task<IBrowserContext> NewContextAsync(
-        string baseUrl, int width = 1280, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-US", bool javaScriptEnabled = true) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(
+        string baseUrl, int width = 1280, ColorScheme colorScheme = ColorScheme.Light, string locale = "en-US", bool javaScriptEnabled = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
@@ -51,10 +59,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             JavaScriptEnabled = javaScriptEnabled,
         });
+        return ForCluster(context);
+    }
 
     /// <summary>A phone: 390 x 844 CSS pixels (or narrower), touch, device scale 3.</summary>
-    public Task<IBrowserContext> NewPhoneContextAsync(string baseUrl, int width = 390, ColorScheme colorScheme = ColorScheme.Light) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewPhoneContextAsync(string baseUrl, int width = 390, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 844 },
@@ -63,6 +74,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = true,
             ColorScheme = colorScheme,
         });
+        return ForCluster(context);
+    }
+
+    /// <summary>Behind nginx, with two published instances on a loaded machine, pages take longer to answer.</summary>
+    private static IBrowserContext ForCluster(IBrowserContext context)
+    {
+        if (LocalCluster.Requested)
+        {
+            context.SetDefaultNavigationTimeout(60_000);
+            context.SetDefaultTimeout(30_000);
+        }
+
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

@@ -9,16 +9,20 @@ namespace ConnectUi.E2E.Support;
 
 /// <summary>
 /// The real app, started in-process on Kestrel at a free loopback port, with its own database file and
-/// the provider sandbox enabled (the simulators answer on the same server, over loopback).
+/// the provider sandbox enabled (the simulators answer on the same server, over loopback). In scripts/test.sh's
+/// cluster pass (<see cref="LocalCluster.Requested"/>) the shared fixture is instead a cluster with the same settings:
+/// PostgreSQL, Redis, two published instances and nginx, and <see cref="BaseUrl"/> is the proxy.
 /// </summary>
 public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectui-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _sharedFixture;
 
     public ConnectUiAppFixture()
         : this(new Dictionary<string, string>())
     {
+        _sharedFixture = true;
     }
 
     /// <summary>An app of a test's own, with settings over the shared defaults (xUnit needs one public constructor).</summary>
@@ -34,23 +38,32 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
 
     public string DatabasePath => Path.Combine(_dataDirectory, "connectui.db");
 
+    /// <summary>The cluster behind <see cref="BaseUrl"/> in the cluster pass, otherwise null.</summary>
+    public LocalCluster? Cluster { get; private set; }
+
+    /// <summary>What every journey's app runs with, in-process or in the cluster.</summary>
+    private static Dictionary<string, string> SharedSettings => new()
+    {
+        ["ConnectUi:Sandbox:Enabled"] = "true",
+        ["ConnectUi:Outbound:Timeout"] = "00:00:03",
+        ["ConnectUi:EgressIps:0"] = "198.51.100.10",
+        ["ConnectUi:HostApiKeys:0"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HostApiKey))),
+        ["ConnectUi:Embedding:AllowedOrigins:0"] = AllowedHostOrigin,
+        ["ConnectUi:HostName"] = "Example Host",
+
+        // Every journey comes from one loopback address and reuses the sandbox accounts: the attempt limits
+        // have unit tests of their own and must not make journeys depend on their order.
+        ["ConnectUi:RateLimits:PerCaller:PermitLimit"] = "10000",
+        ["ConnectUi:RateLimits:Lockout:AccountFailuresBeforeDelay"] = "10000",
+        ["ConnectUi:RateLimits:Lockout:FailuresBeforeLockout"] = "10000",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_dataDirectory);
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:ConnectUi", $"Data Source={DatabasePath}");
-        builder.UseSetting("ConnectUi:Sandbox:Enabled", "true");
-        builder.UseSetting("ConnectUi:Outbound:Timeout", "00:00:03");
-        builder.UseSetting("ConnectUi:HostApiKeys:0", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HostApiKey))));
-        builder.UseSetting("ConnectUi:Embedding:AllowedOrigins:0", AllowedHostOrigin);
-        builder.UseSetting("ConnectUi:HostName", "Example Host");
-
-        // Every journey comes from one loopback address and reuses the sandbox accounts: the attempt limits
-        // have unit tests of their own and must not make journeys depend on their order.
-        builder.UseSetting("ConnectUi:RateLimits:PerCaller:PermitLimit", "10000");
-        builder.UseSetting("ConnectUi:RateLimits:Lockout:AccountFailuresBeforeDelay", "10000");
-        builder.UseSetting("ConnectUi:RateLimits:Lockout:FailuresBeforeLockout", "10000");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in SharedSettings.Concat(_settings))
         {
             builder.UseSetting(key, value);
         }
@@ -58,12 +71,45 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        if (_sharedFixture && LocalCluster.Requested)
+        {
+            Cluster = await LocalCluster.StartAsync(SharedSettings);
+            BaseUrl = Cluster.ProxyUrl;
+            return;
+        }
+
         UseKestrel();
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        return Task.CompletedTask;
+    }
+
+    /// <summary>How many connections the app's database holds (SQLite file, or the cluster's PostgreSQL).</summary>
+    public async Task<long> CountConnectionsAsync()
+    {
+        if (Cluster is not null)
+        {
+            return (long)(await Cluster.ScalarAsync("""SELECT COUNT(*) FROM "Connections" """))!;
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Connections";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Every byte the database holds: the SQLite files (with journal), or a dump of the cluster's database.</summary>
+    public async Task<IReadOnlyList<byte[]>> ReadDatabaseBytesAsync()
+    {
+        if (Cluster is not null)
+        {
+            return [await Cluster.DumpDatabaseAsync()];
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return Directory.GetFiles(_dataDirectory).Select(File.ReadAllBytes).ToList();
     }
 
     /// <summary>An HTTP client for the host API, as a host backend would call it.</summary>
@@ -88,6 +134,11 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+
         await DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -6,6 +6,7 @@ using ConnectUi.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConnectUi.Tests.Health;
@@ -18,15 +19,34 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    [Theory]
-    [InlineData(HealthEndpoints.LivePath)]
-    [InlineData(HealthEndpoints.ReadyPath)]
-    public async Task A_running_app_with_its_database_is_live_and_ready(string path)
+    [Fact]
+    public async Task A_running_app_with_its_database_is_live_and_ready_and_names_each_dependency()
     {
-        using var response = await _app.CreateClient().GetAsync(path);
+        var client = _app.CreateClient();
+        using var live = await client.GetAsync(HealthEndpoints.LivePath);
+        using var ready = await client.GetAsync(HealthEndpoints.ReadyPath);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", ready.Content.Headers.ContentType?.ToString());
+        Assert.Equal("""{"status":"Healthy","checks":{"database":{"status":"Healthy"}}}""", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task With_migrations_left_to_the_operator_a_fresh_database_is_not_ready_but_the_app_is_live()
+    {
+        await using var app = new ConnectUiWebApplicationFactory(new Dictionary<string, string?> { [ConnectUiDatabase.MigrateOnStartKey] = "false" });
+        var client = app.CreateClient();
+
+        using var ready = await client.GetAsync(HealthEndpoints.ReadyPath);
+        using var live = await client.GetAsync(HealthEndpoints.LivePath);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(
+            """{"status":"Unhealthy","checks":{"database":{"status":"Unhealthy","description":"The database has no schema yet."}}}""",
+            await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 
     [Fact]
@@ -41,7 +61,7 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
         using var live = await client.GetAsync(HealthEndpoints.LivePath);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Contains("\"database\":{\"status\":\"Unhealthy\",\"description\":\"The database cannot be read.\"}", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 }
@@ -68,6 +88,22 @@ public sealed class DatabaseHealthCheckTests : IAsyncDisposable
         }
 
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_database_behind_this_version_is_not_ready_and_says_to_run_migrate()
+    {
+        await using (var db = Factory().CreateDbContext())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<IMigrator>().MigrateAsync(migrations[0]);
+        }
+
+        var result = await CheckAsync();
+
+        var pending = Factory().CreateDbContext().Database.GetMigrations().Count() - 1;
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal($"The database schema is behind this version ({pending} migrations pending): run migrate.", result.Description);
     }
 
     [Fact]

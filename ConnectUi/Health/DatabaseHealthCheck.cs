@@ -1,5 +1,7 @@
 using ConnectUi.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConnectUi.Health;
@@ -12,10 +14,20 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<ConnectUiDbContext> db
         try
         {
             await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-            var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
-            return applied.Any()
+            // A database without the history table has no schema; asking for the history would log a failed query.
+            var applied = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+                ? await db.Database.GetAppliedMigrationsAsync(cancellationToken)
+                : [];
+            if (!applied.Any())
+            {
+                return HealthCheckResult.Unhealthy("The database has no schema yet.");
+            }
+
+            // With MigrateOnStart off, an instance of a newer version waits here until an operator runs `migrate`.
+            var pending = db.Database.GetMigrations().Except(applied).Count();
+            return pending == 0
                 ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("The database has no schema yet.");
+                : HealthCheckResult.Unhealthy($"The database schema is behind this version ({pending} migrations pending): run migrate.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -10,10 +10,21 @@ namespace ConnectUi.Storage;
 /// The app's one database. Each area brings its own tables as <see cref="IConnectUiTable"/> configurations beside its
 /// records (connections, sessions, journeys), so this context names none of them and every area depends on it, never
 /// the reverse. The one exception is the staff accounts: ASP.NET Core Identity's stores need its context as the base.
+/// The SQLite migrations belong to this type; <see cref="PostgreSqlConnectUiDbContext"/> carries the PostgreSQL ones.
 /// </summary>
-public sealed class ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> options)
-    : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
+public class ConnectUiDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IDataProtectionKeyContext
 {
+    public ConnectUiDbContext(DbContextOptions<ConnectUiDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, so EF finds that provider's migrations and snapshot.</summary>
+    protected ConnectUiDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Kept in the same database so every instance that shares it can decrypt what another saved.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,6 +1,8 @@
+using ConnectUi.Cli;
 using ConnectUi.Storage.KeyRing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConnectUi.Storage;
 
@@ -31,12 +33,8 @@ public static class StorageServiceCollectionExtensions
             return services;
         }
 
-        // A factory, not a scoped context: a Blazor Server circuit lives for minutes, a DbContext should live for one operation.
-        services.AddDbContextFactory<ConnectUiDbContext>((serviceProvider, options) =>
-        {
-            var contentRoot = serviceProvider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-            options.UseSqlite(ConnectUiDatabase.PrepareConnectionString(configuration, contentRoot));
-        });
+        services.AddConnectUiDatabase(configuration);
+        services.AddCliCommand<MigrateCommand>();
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
@@ -47,5 +45,42 @@ public static class StorageServiceCollectionExtensions
         dataProtection.ProtectKeyRing(configuration);
 
         return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{ConnectUiDbContext}"/> on the configured provider
+    /// (<c>ConnectUi:Database:Provider</c>: SQLite by default, or PostgreSQL).
+    /// </summary>
+    public static IServiceCollection AddConnectUiDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        // A factory, not a scoped context: a Blazor Server circuit lives for minutes, a DbContext should live for one operation.
+        switch (ConnectUiDatabase.ProviderFrom(configuration))
+        {
+            case DatabaseProvider.PostgreSql:
+                var connectionString = ConnectUiDatabase.PostgreSqlConnectionString(configuration);
+                services.AddDbContextFactory<PostgreSqlConnectUiDbContext>(options => options.UseNpgsql(connectionString));
+                services.TryAddSingleton<IDbContextFactory<ConnectUiDbContext>, PostgreSqlContextFactory>();
+                // Scoped, for the Data Protection key store.
+                services.TryAddScoped<ConnectUiDbContext>(serviceProvider => serviceProvider.GetRequiredService<PostgreSqlConnectUiDbContext>());
+                break;
+            default:
+                services.AddDbContextFactory<ConnectUiDbContext>((serviceProvider, options) =>
+                {
+                    var contentRoot = serviceProvider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+                    options.UseSqlite(ConnectUiDatabase.PrepareConnectionString(configuration, contentRoot));
+                });
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Hands out PostgreSQL contexts wherever the app asks for a <see cref="ConnectUiDbContext"/>.</summary>
+    private sealed class PostgreSqlContextFactory(IDbContextFactory<PostgreSqlConnectUiDbContext> inner) : IDbContextFactory<ConnectUiDbContext>
+    {
+        public ConnectUiDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<ConnectUiDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using ConnectUi.Connections;
+using ConnectUi.Redis;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,9 +28,21 @@ public static class AbuseServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VerificationAttemptLimiter>();
-        services.TryAddSingleton<ILockoutStore, InMemoryLockoutStore>();
         services.TryAddSingleton<AccountLockout>();
         services.TryAddSingleton<FailedAuthenticationLimiter>();
+
+        // With Redis, every instance counts against the same limits; without it, this process counts alone.
+        if (RedisConnection.IsConfigured(configuration))
+        {
+            services.TryAddSingleton<ILimiterStore, RedisLimiterStore>();
+            services.TryAddSingleton<ILockoutStore, RedisLockoutStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<ILimiterStore, InMemoryLimiterStore>();
+            services.TryAddSingleton<ILockoutStore, InMemoryLockoutStore>();
+        }
+
         services.AddHttpContextAccessor();
         services.TryAddScoped<CallerAddress>();
 

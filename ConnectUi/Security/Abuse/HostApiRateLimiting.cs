@@ -22,8 +22,8 @@ public static class HostApiRateLimiting
         options.AddPolicy(Policy, context =>
         {
             var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.HostApi;
-            var time = context.RequestServices.GetRequiredService<TimeProvider>();
-            return RateLimitPartition.Get(PartitionKey(context), _ => new SlidingLogRateLimiter(limit, time));
+            var store = context.RequestServices.GetRequiredService<ILimiterStore>();
+            return RateLimitPartition.Get(PartitionKey(context), key => store.Create("host-api:" + key, limit));
         });
     }
 
@@ -33,25 +33,30 @@ public static class HostApiRateLimiting
             ? "key:" + caller.KeyId
             : "ip:" + (CallerAddress.Of(context) ?? IAttemptPartition.Unknown);
 
+    /// <summary>The 503's detail when Redis cannot be reached; English, as every host API text.</summary>
+    internal const string UnavailableDetail = "The rate limit cannot be checked right now. Try again shortly.";
+
     /// <summary>For the host's developers, so English whatever the caller's Accept-Language (host API texts are not localized).</summary>
     internal static string Detail(int seconds) => string.Create(CultureInfo.InvariantCulture, $"Too many requests. Try again in {seconds} seconds.");
 
     internal static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
-        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-        await WriteTooManyRequestsAsync(rejected.HttpContext, wait);
+        await WriteTooManyRequestsAsync(rejected.HttpContext, LimiterMetadata.RetryAfter(rejected.Lease), LimiterMetadata.IsUnavailable(rejected.Lease));
     }
 
-    /// <summary>429 with <c>Retry-After</c> in whole seconds and a problem body saying how long to wait.</summary>
-    public static Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan wait)
+    /// <summary>
+    /// 429 with <c>Retry-After</c> in whole seconds and a problem body saying how long to wait; 503 when the shared store
+    /// of the limits cannot be reached (refused rather than let through unlimited).
+    /// </summary>
+    public static Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan wait, bool limitsUnavailable = false)
     {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.StatusCode = limitsUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests;
         var seconds = RateLimitedConnectionService.Seconds(wait);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return Results.Problem(
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests",
-                detail: Detail(seconds))
+                statusCode: limitsUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests,
+                title: limitsUnavailable ? "Rate limit unavailable" : "Too many requests",
+                detail: limitsUnavailable ? UnavailableDetail : Detail(seconds))
             .ExecuteAsync(context);
     }
 }

@@ -25,14 +25,28 @@ public sealed partial class RateLimitedConnectionService(
         var account = AccountKeys.Of(request.Provider, request.Credentials);
         var callerKey = caller.CallerKey;
 
-        // Checked before taking a permit: while locked, waiting should not also use up the caller's allowance.
-        if (account is not null && await lockout.LockedForAsync(account, callerKey, cancellationToken) is { } locked)
+        try
         {
-            LogRefused(providerId, "this caller is locked out of the account after refused sign-ins", Seconds(locked));
-            return TooManyAttempts(locked);
+            // Checked before taking a permit: while locked, waiting should not also use up the caller's allowance.
+            if (account is not null && await lockout.LockedForAsync(account, callerKey, cancellationToken) is { } locked)
+            {
+                LogRefused(providerId, "this caller is locked out of the account after refused sign-ins", Seconds(locked));
+                return TooManyAttempts(locked);
+            }
+        }
+        catch (LimitsUnavailableException exception)
+        {
+            LogLimitsUnavailable(providerId, exception);
+            return LimitsUnavailable();
         }
 
-        var permit = limiter.TryAcquire(callerKey);
+        var permit = await limiter.TryAcquireAsync(callerKey, cancellationToken);
+        if (permit.LimitsUnavailable)
+        {
+            LogRefused(providerId, "the shared attempt limits cannot be reached", Seconds(permit.RetryAfter));
+            return LimitsUnavailable();
+        }
+
         if (!permit.IsGranted)
         {
             LogRefused(providerId, "attempt limit reached", Seconds(permit.RetryAfter));
@@ -44,10 +58,21 @@ public sealed partial class RateLimitedConnectionService(
             return await inner.ConnectAsync(request, cancellationToken);
         }
 
+        TimeSpan delay;
+        try
+        {
+            delay = await lockout.BeginAttemptAsync(account, cancellationToken);
+        }
+        catch (LimitsUnavailableException exception)
+        {
+            LogLimitsUnavailable(providerId, exception);
+            return LimitsUnavailable();
+        }
+
         VerificationOutcome? outcome = null;
         try
         {
-            if (await lockout.BeginAttemptAsync(account, cancellationToken) is { Ticks: > 0 } delay)
+            if (delay > TimeSpan.Zero)
             {
                 LogDelayed(providerId, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, time, cancellationToken);
@@ -59,10 +84,23 @@ public sealed partial class RateLimitedConnectionService(
         }
         finally
         {
+            await EndAttemptAsync(providerId, account, callerKey, outcome);
+        }
+    }
+
+    /// <summary>The provider has answered: a store that fails now costs at most one counted failure, never the person's result.</summary>
+    private async Task EndAttemptAsync(string providerId, string account, string callerKey, VerificationOutcome? outcome)
+    {
+        try
+        {
             if (await lockout.EndAttemptAsync(account, callerKey, outcome, CancellationToken.None) is { } started)
             {
                 LogLockedOut(providerId, Seconds(started));
             }
+        }
+        catch (LimitsUnavailableException exception)
+        {
+            LogLimitsUnavailable(providerId, exception);
         }
     }
 
@@ -86,6 +124,18 @@ public sealed partial class RateLimitedConnectionService(
         Outcome = VerificationOutcome.RateLimited,
         Problem = new ConnectProblem(Message(wait), Fields: [], GuideStepAnchor: null),
     };
+
+    /// <summary>Refused, not let through unlimited: the person is asked to try again shortly.</summary>
+    private static ConnectResult LimitsUnavailable() => new()
+    {
+        Status = ConnectStatus.TooManyAttempts,
+        Outcome = VerificationOutcome.RateLimited,
+        Problem = new ConnectProblem(AbuseStrings.LimitsUnavailable, Fields: [], GuideStepAnchor: null),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "The shared attempt limits cannot be reached; a {ProviderId} attempt is refused until they can")]
+    private partial void LogLimitsUnavailable(string providerId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Verification attempt with {ProviderId} refused before the provider call: {Reason}; retry after {RetryAfterSeconds} s")]

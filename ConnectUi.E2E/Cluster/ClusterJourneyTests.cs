@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ConnectUi.E2E.Support;
+using ConnectUi.Providers.Konnektive;
+using Microsoft.Playwright;
+using K = ConnectUi.Providers.Konnektive.KonnektiveSandbox;
+
+namespace ConnectUi.E2E.Cluster;
+
+/// <summary>
+/// Journeys that need several instances on PostgreSQL and Redis behind nginx (scripts/cluster.sh). scripts/test.sh runs
+/// them in its cluster pass (CONNECTUI_E2E_CLUSTER=1), with the whole E2E suite, and leaves them out of the first pass.
+/// </summary>
+[Collection(E2ECollection.Name)]
+[Trait("Category", "Cluster")]
+public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture browser)
+{
+    private LocalCluster Cluster => app.Cluster
+        ?? throw new InvalidOperationException($"These journeys need the cluster: run them with {LocalCluster.ClusterVariable}=1 (scripts/test.sh does).");
+
+    [Fact]
+    public async Task A_session_created_through_one_instance_is_completed_on_another_and_its_credentials_are_read_back_through_the_first()
+    {
+        var endUserId = "cluster-a-b-" + Guid.NewGuid().ToString("N");
+        using var instanceA = HostApiClient(Cluster.InstanceUrl(1));
+        using var created = await instanceA.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
+        created.EnsureSuccessStatusCode();
+        var connectUrl = new Uri((await created.Content.ReadFromJsonAsync<CreatedSession>())!.ConnectUrl);
+
+        await using var context = await browser.NewContextAsync(Cluster.InstanceUrl(2));
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync(connectUrl.PathAndQuery);
+        await page.GetByLabel("API Login ID", new() { Exact = true }).FillAsync(K.LoginId);
+        await page.GetByLabel("API Password", new() { Exact = true }).FillAsync(K.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Konnektive CRM is connected" })).ToBeVisibleAsync();
+        var connectionId = Guid.Parse(await page.GetByTestId("connection-id").InnerTextAsync());
+
+        // Instance A decrypts what B encrypted: the Data Protection key ring is in the shared database.
+        var stored = await instanceA.GetFromJsonAsync<StoredCredentials>($"api/connections/{connectionId}/credentials");
+        Assert.Equal(K.LoginId, stored!.Credentials["ApiLoginId"]);
+        Assert.Equal(K.Password, stored.Credentials["ApiPassword"]);
+        Assert.Equal(1L, await Cluster.ScalarAsync($"""SELECT COUNT(*) FROM "Connections" WHERE "EndUserId" = '{endUserId}'"""));
+    }
+
+    private static HttpClient HostApiClient(string baseUrl)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConnectUiAppFixture.HostApiKey);
+        return client;
+    }
+
+    private sealed record CreatedSession(string Token, string ConnectUrl, DateTimeOffset ExpiresAt);
+
+    private sealed record StoredCredentials(Guid Id, string Provider, Dictionary<string, string> Credentials);
+}

@@ -74,6 +74,12 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
         }
 
         await page.GotoInteractiveAsync(path);
+        if (path.StartsWith("/connect/", StringComparison.Ordinal))
+        {
+            // The support code line appears once the visit is recorded: both captures wait for it, or their heights differ.
+            await Assertions.Expect(page.GetByTestId("support-code")).ToBeVisibleAsync();
+        }
+
         var connect = page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true });
         switch (state)
         {
@@ -96,7 +102,7 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
                 await Assertions.Expect(connect).ToBeEnabledAsync();
                 break;
             case "konnektive-copy-tooltip":
-                await page.GetByTestId("copy-button").First.HoverAsync();
+                await page.GetByTestId("egress-ips").GetByTestId("copy-button").First.HoverAsync();
                 await Assertions.Expect(page.Locator(".mud-tooltip.mud-popover-open")).ToBeVisibleAsync();
                 break;
             case "konnektive-sandbox-open":

@@ -14,6 +14,23 @@ public sealed class LocalizedContentTests
 
     [Theory]
     [MemberData(nameof(Translations))]
+    public void Sandbox_scenario_names_are_read_in_the_current_culture(string culture)
+    {
+        foreach (var provider in new[] { KonnektiveProvider.Definition, ConnectWisePsaProvider.Definition })
+        {
+            var english = InCulture(CultureInfo.InvariantCulture, () => provider.Sandbox.Scenarios.Select(s => s.Description).ToArray());
+            var translated = InCulture(CultureInfo.GetCultureInfo(culture), () => provider.Sandbox.Scenarios.Select(s => s.Description).ToArray());
+
+            Assert.All(english.Zip(translated), pair => Assert.NotEqual(pair.First, pair.Second));
+            Assert.Equal(translated.Length, translated.Distinct().Count());
+        }
+
+        // The reported address is filled in, whatever the language.
+        Assert.Contains(KonnektiveSandbox.ReportedIp, InCulture(CultureInfo.GetCultureInfo(culture), () => KonnektiveSandbox.Scenarios[3].Description));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
     public void A_guide_is_written_in_the_current_culture_each_time_it_is_read(string culture)
     {
         var english = InCulture(CultureInfo.InvariantCulture, () => KonnektiveProvider.Definition.Guide);

@@ -15,7 +15,11 @@ public sealed record ProviderSandbox
 
 /// <summary>One sandbox scenario: the form values to type and the outcome they lead to.</summary>
 /// <param name="Values">Form values by credential property name.</param>
-public sealed record SandboxScenario(string Description, ProviderOutcome Outcome, IReadOnlyDictionary<string, string> Values);
+/// <param name="Describe">The scenario's name in the banner, in the page's language (read when shown).</param>
+public sealed record SandboxScenario(Func<string> Describe, ProviderOutcome Outcome, IReadOnlyDictionary<string, string> Values)
+{
+    public string Description => Describe();
+}
 
 /// <summary>Where each provider's simulator answers; registered only while the sandbox is on.</summary>
 public interface ISimulatorAddress

@@ -27,7 +27,7 @@ public static class TallybookSandbox
     public static ProviderSandbox Sandbox { get; } = new() { Scenarios = Scenarios, MapSimulator = TallybookSimulator.Map };
 
     private static SandboxScenario Scenario(string description, ProviderOutcome outcome, string accountId = AccountId, string token = Token) =>
-        new(description, outcome, new Dictionary<string, string>
+        new(() => description, outcome, new Dictionary<string, string>
         {
             [nameof(TallybookCredentials.AccountId)] = accountId,
             [nameof(TallybookCredentials.PrivateAppToken)] = token,

@@ -27,21 +27,21 @@ public static class ConnectWisePsaSandbox
     /// <summary>Every scenario, in the order the banner lists them.</summary>
     public static IReadOnlyList<SandboxScenario> Scenarios { get; } =
     [
-        Scenario("Connected", VerificationOutcome.Verified),
-        Scenario("Unknown company", ConnectWisePsaOutcomes.CompanyNotFound, username: UnknownCompanyUsername),
-        Scenario("Wrong private key", VerificationOutcome.InvalidCredentials, password: WrongPassword),
-        Scenario("Role without permission", VerificationOutcome.PermissionDenied, username: ReadOnlyUsername),
-        Scenario("Unknown Client ID", ConnectWisePsaOutcomes.InvalidClientId, clientId: UnknownClientId),
-        Scenario("Unsupported API version", ConnectWisePsaOutcomes.UnsupportedApiVersion, apiVersion: UnsupportedApiVersion),
-        Scenario("Never answers", VerificationOutcome.Timeout, username: SlowUsername),
-        Scenario("HTTP 500 HTML page", VerificationOutcome.ProviderError, username: ServerErrorUsername),
-        Scenario("Too many requests", VerificationOutcome.RateLimited, username: BusyUsername),
+        Scenario(() => ConnectWisePsaStrings.SandboxConnected, VerificationOutcome.Verified),
+        Scenario(() => ConnectWisePsaStrings.SandboxUnknownCompany, ConnectWisePsaOutcomes.CompanyNotFound, username: UnknownCompanyUsername),
+        Scenario(() => ConnectWisePsaStrings.SandboxWrongPrivateKey, VerificationOutcome.InvalidCredentials, password: WrongPassword),
+        Scenario(() => ConnectWisePsaStrings.SandboxRoleWithoutPermission, VerificationOutcome.PermissionDenied, username: ReadOnlyUsername),
+        Scenario(() => ConnectWisePsaStrings.SandboxUnknownClientId, ConnectWisePsaOutcomes.InvalidClientId, clientId: UnknownClientId),
+        Scenario(() => ConnectWisePsaStrings.SandboxUnsupportedApiVersion, ConnectWisePsaOutcomes.UnsupportedApiVersion, apiVersion: UnsupportedApiVersion),
+        Scenario(() => ConnectWisePsaStrings.SandboxNeverAnswers, VerificationOutcome.Timeout, username: SlowUsername),
+        Scenario(() => ConnectWisePsaStrings.SandboxHtml500, VerificationOutcome.ProviderError, username: ServerErrorUsername),
+        Scenario(() => ConnectWisePsaStrings.SandboxTooManyRequests, VerificationOutcome.RateLimited, username: BusyUsername),
     ];
 
     public static ProviderSandbox Sandbox { get; } = new() { Scenarios = Scenarios, MapSimulator = ConnectWisePsaSimulator.Map };
 
     private static SandboxScenario Scenario(
-        string description,
+        Func<string> description,
         ProviderOutcome outcome,
         string username = Username,
         string password = Password,

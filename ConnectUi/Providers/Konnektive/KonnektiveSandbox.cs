@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ConnectUi.Providers.Konnektive;
 
 /// <summary>
@@ -24,21 +26,21 @@ public static class KonnektiveSandbox
     /// <summary>Every scenario, in the order the banner lists them.</summary>
     public static IReadOnlyList<SandboxScenario> Scenarios { get; } =
     [
-        Scenario("Orders found", VerificationOutcome.Verified, LoginId),
-        Scenario("No orders in the window (still valid)", VerificationOutcome.Verified, NoOrdersLoginId),
-        Scenario("Wrong password", VerificationOutcome.InvalidCredentials, LoginId, WrongPassword),
-        Scenario($"Server IP not whitelisted ({ReportedIp})", VerificationOutcome.IpNotAllowed, IpNotAllowedLoginId),
-        Scenario("Order Query not granted", VerificationOutcome.PermissionDenied, PermissionDeniedLoginId),
-        Scenario("Never answers", VerificationOutcome.Timeout, SlowLoginId),
-        Scenario("HTTP 500 HTML page", VerificationOutcome.ProviderError, ServerErrorLoginId),
-        Scenario("Bare ERROR under load", VerificationOutcome.ProviderError, BusyLoginId),
-        Scenario("Malformed JSON", VerificationOutcome.ProviderError, MalformedLoginId),
-        Scenario("Redirect", VerificationOutcome.ProviderError, RedirectLoginId),
+        Scenario(() => KonnektiveStrings.SandboxOrdersFound, VerificationOutcome.Verified, LoginId),
+        Scenario(() => KonnektiveStrings.SandboxNoOrders, VerificationOutcome.Verified, NoOrdersLoginId),
+        Scenario(() => KonnektiveStrings.SandboxWrongPassword, VerificationOutcome.InvalidCredentials, LoginId, WrongPassword),
+        Scenario(() => string.Format(CultureInfo.CurrentCulture, KonnektiveStrings.SandboxIpNotAllowed, ReportedIp), VerificationOutcome.IpNotAllowed, IpNotAllowedLoginId),
+        Scenario(() => KonnektiveStrings.SandboxOrderQueryDenied, VerificationOutcome.PermissionDenied, PermissionDeniedLoginId),
+        Scenario(() => KonnektiveStrings.SandboxNeverAnswers, VerificationOutcome.Timeout, SlowLoginId),
+        Scenario(() => KonnektiveStrings.SandboxHtml500, VerificationOutcome.ProviderError, ServerErrorLoginId),
+        Scenario(() => KonnektiveStrings.SandboxBareError, VerificationOutcome.ProviderError, BusyLoginId),
+        Scenario(() => KonnektiveStrings.SandboxMalformedJson, VerificationOutcome.ProviderError, MalformedLoginId),
+        Scenario(() => KonnektiveStrings.SandboxRedirect, VerificationOutcome.ProviderError, RedirectLoginId),
     ];
 
     public static ProviderSandbox Sandbox { get; } = new() { Scenarios = Scenarios, MapSimulator = KonnektiveSimulator.Map };
 
-    private static SandboxScenario Scenario(string description, VerificationOutcome outcome, string loginId, string password = Password) =>
+    private static SandboxScenario Scenario(Func<string> description, VerificationOutcome outcome, string loginId, string password = Password) =>
         new(description, outcome, new Dictionary<string, string>
         {
             [nameof(KonnektiveCredentials.ApiLoginId)] = loginId,

@@ -30,7 +30,7 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
             data.Add("connectwise-psa-errors", "/connect/connectwise-psa", 1280, "dark");
             data.Add("konnektive-refused", "/connect/konnektive", 1280, "light");
             data.Add("konnektive-refused", "/connect/konnektive", 390, "dark");
-            data.Add("konnektive-copy-tooltip", "/connect/konnektive", 1280, "light");
+            data.Add("connectwise-psa-copy-tooltip", "/connect/connectwise-psa", 1280, "light");
             data.Add("konnektive-sandbox-open", "/connect/konnektive", 1280, "dark");
             return data;
         }
@@ -101,8 +101,9 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
                 // The refusal shows before the button is enabled again: both captures wait for the page at rest.
                 await Assertions.Expect(connect).ToBeEnabledAsync();
                 break;
-            case "konnektive-copy-tooltip":
-                await page.GetByTestId("egress-ips").GetByTestId("copy-button").First.HoverAsync();
+            case "connectwise-psa-copy-tooltip":
+                // The cloud hostnames of the ConnectWise guide (Konnektive's address list is empty unless configured).
+                await page.Locator(".copy-list").GetByTestId("copy-button").First.HoverAsync();
                 await Assertions.Expect(page.Locator(".mud-tooltip.mud-popover-open")).ToBeVisibleAsync();
                 break;
             case "konnektive-sandbox-open":

@@ -46,7 +46,6 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
     {
         ["ConnectUi:Sandbox:Enabled"] = "true",
         ["ConnectUi:Outbound:Timeout"] = "00:00:03",
-        ["ConnectUi:EgressIps:0"] = "198.51.100.10",
         ["ConnectUi:HostApiKeys:0"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(HostApiKey))),
         ["ConnectUi:Embedding:AllowedOrigins:0"] = AllowedHostOrigin,
         ["ConnectUi:HostName"] = "Example Host",

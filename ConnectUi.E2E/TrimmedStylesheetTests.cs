@@ -11,6 +11,12 @@ namespace ConnectUi.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixture browser)
 {
+    /// <summary>
+    /// A handful of pixels may differ between two captures of the same page (a scrollbar fading on a loaded machine); a
+    /// missing rule changes hundreds at least, as the hover and support-code differences this test caught did.
+    /// </summary>
+    private const int NoiseTolerance = 16;
+
     private const string TrimmedStylesheet = "**/lib/mudblazor/MudBlazor.trimmed.min*.css";
 
     public static TheoryData<string, string, int, string> States
@@ -49,12 +55,12 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
         var differing = await DifferingPixelsAsync(trimmed, reference);
         Directory.CreateDirectory(PageExtensions.ScreenshotFolder);
         await File.WriteAllBytesAsync(Path.Combine(PageExtensions.ScreenshotFolder, name + ".png"), trimmed);
-        if (differing != 0)
+        if (differing > NoiseTolerance)
         {
             await File.WriteAllBytesAsync(Path.Combine(PageExtensions.ScreenshotFolder, name + "-full.png"), reference);
         }
 
-        Assert.True(differing == 0, $"{name}: {differing} pixels differ between the trimmed and the full stylesheet (screenshots/{name}.png and {name}-full.png).");
+        Assert.True(differing <= NoiseTolerance, $"{name}: {differing} pixels differ between the trimmed and the full stylesheet (screenshots/{name}.png and {name}-full.png).");
     }
 
     private async Task<byte[]> CaptureAsync(string state, string path, int width, string scheme, string? fullStylesheet)

@@ -47,6 +47,14 @@ public sealed class ConsoleText(IStringLocalizer<SupportConsoleStrings> loc, Pro
         return known.ResourceNotFound ? name : known.Value;
     }
 
+    /// <summary>A saved connection's status, as the background re-verification keeps it.</summary>
+    public string Status(ConnectionStatus status) => loc[status switch
+    {
+        ConnectionStatus.NeedsRelink => nameof(SupportConsoleStrings.ConnectionNeedsRelink),
+        ConnectionStatus.Unreachable => nameof(SupportConsoleStrings.ConnectionUnreachable),
+        _ => nameof(SupportConsoleStrings.ConnectionHealthy),
+    }];
+
     public string State(VisitSummary visit, DateTimeOffset now) => loc[
         visit.IsStuck(now) ? nameof(SupportConsoleStrings.StateStuck)
         : visit.State switch

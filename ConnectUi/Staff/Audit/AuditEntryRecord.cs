@@ -26,4 +26,5 @@ public enum AuditAction
     VisitViewed,
     GuidedLinkCreated,
     ConnectionRetested,
+    WebhookReplayed,
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ConnectUi.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlConnectUiDbContext))]
-    [Migration("20261201181729_InitialPostgreSql")]
+    [Migration("20261201184532_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />

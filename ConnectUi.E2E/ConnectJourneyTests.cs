@@ -33,6 +33,8 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Konnektive CRM is connected" })).ToBeVisibleAsync();
         var connectionId = await page.GetByTestId("connection-id").InnerTextAsync();
         Assert.True(Guid.TryParse(connectionId, out _));
+        // The form (and the guide's sandbox table) leaves once the focus has moved to the success heading.
+        await Assertions.Expect(page.GetByTestId("submit")).ToHaveCountAsync(0);
         var html = await page.ContentAsync();
         Assert.DoesNotContain(KonnektiveSandbox.Password, html);
         Assert.DoesNotContain(KonnektiveSandbox.Password, page.Url);

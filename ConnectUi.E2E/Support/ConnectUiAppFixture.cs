@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectUi.E2E.Support;
 
@@ -18,6 +20,7 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "connectui-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly bool _sharedFixture;
+    private readonly Action<IServiceCollection>? _services;
 
     public ConnectUiAppFixture()
         : this(new Dictionary<string, string>())
@@ -26,7 +29,12 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
     }
 
     /// <summary>An app of a test's own, with settings over the shared defaults (xUnit needs one public constructor).</summary>
-    internal ConnectUiAppFixture(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+    /// <param name="services">Replaces services after the app registered its own (a test-only culture, for example).</param>
+    internal ConnectUiAppFixture(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
+    {
+        _settings = settings;
+        _services = services;
+    }
 
     /// <summary>The host API key the app accepts (configured as its SHA-256 hash, as in production).</summary>
     public const string HostApiKey = "e2e-host-api-key";
@@ -65,6 +73,11 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
         foreach (var (key, value) in SharedSettings.Concat(_settings))
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
 
         builder.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));

@@ -13,6 +13,7 @@ public static class LocalizationServiceCollectionExtensions
     public static IServiceCollection AddConnectUiLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddTransient<MudBlazor.MudLocalizer, ConnectUiMudLocalizer>();
         services.TryAddScoped<CircuitCulture>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCultureHandler>());
         services.Configure<RequestLocalizationOptions>(options =>

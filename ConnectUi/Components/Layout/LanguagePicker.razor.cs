@@ -25,6 +25,9 @@ public sealed partial class LanguagePicker
     // The circuit's culture rather than the thread's: after-render callbacks may run in a flow started before a switch.
     private string CurrentName => SupportedCultures.Find(CircuitCulture.Current.Name) ?? SupportedCultures.Default;
 
+    /// <summary>The <c>lang</c> of the page: the circuit's culture as is (a culture only tests add has no menu entry).</summary>
+    private string DocumentLanguage => CircuitCulture.Current.Name;
+
     private string CurrentNativeName => SupportedCultures.All.First(c => c.Name == CurrentName).NativeName;
 
     private bool IsCurrent(SupportedCulture culture) => culture.Name == CurrentName;
@@ -45,14 +48,14 @@ public sealed partial class LanguagePicker
     {
         // On the first render too: the page may have been served in another language than the circuit speaks (a
         // session's locale is applied once the circuit has read the session).
-        if (!firstRender && _documentLanguage == CurrentName && _picked is null)
+        if (!firstRender && _documentLanguage == DocumentLanguage && _picked is null)
         {
             return;
         }
 
         _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/LanguagePicker.razor.js");
-        _documentLanguage = CurrentName;
-        await _module.InvokeVoidAsync("showLanguage", CurrentName, _details, ReconnectTexts());
+        _documentLanguage = DocumentLanguage;
+        await _module.InvokeVoidAsync("showLanguage", DocumentLanguage, _details, ReconnectTexts());
         if (_picked is { } picked)
         {
             _picked = null;

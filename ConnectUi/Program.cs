@@ -46,7 +46,7 @@ builder.Services.AddSessions(builder.Configuration, builder.Environment);
 builder.Services.AddHostApi(builder.Configuration);
 builder.Services.AddEmbedding(builder.Configuration);
 builder.Services.AddStaff(builder.Configuration, builder.Environment);
-builder.Services.AddJourneys();
+builder.Services.AddJourneys(builder.Configuration);
 builder.Services.AddSupportConsole();
 builder.Services.AddConnectUiResponseCompression();
 builder.Services.AddHealth();

@@ -1,3 +1,4 @@
+using ConnectUi.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConnectUi.Journeys;
@@ -6,12 +7,21 @@ public static class JourneysServiceCollectionExtensions
 {
     /// <summary>
     /// Records customers' journeys for the support console: visits, their events, retention
-    /// (<c>ConnectUi:Support:Retention</c>) and the live feed. The in-process feed is registered with TryAdd, so a
-    /// cross-instance feed registered first replaces it.
+    /// (<c>ConnectUi:Support:Retention</c>) and the live feed: in this process, or through Redis when
+    /// <c>ConnectionStrings:Redis</c> is set, so consoles see customers on every instance.
     /// </summary>
-    public static IServiceCollection AddJourneys(this IServiceCollection services)
+    public static IServiceCollection AddJourneys(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton(TimeProvider.System);
+        if (configuration is not null && RedisConnection.IsConfigured(configuration))
+        {
+            // Several instances: a console on one watches customers on any (the Redis connection comes from AddRedis).
+            services.TryAddSingleton<InProcessJourneyFeed>();
+            services.TryAddSingleton<RedisJourneyFeed>();
+            services.TryAddSingleton<IJourneyFeed>(provider => provider.GetRequiredService<RedisJourneyFeed>());
+            services.AddHostedService(provider => provider.GetRequiredService<RedisJourneyFeed>());
+        }
+
         services.TryAddSingleton<IJourneyFeed, InProcessJourneyFeed>();
         services.TryAddSingleton<IJourneyRecorder, JourneyRecorder>();
         services.TryAddSingleton<VisitDirectory>();

@@ -40,9 +40,17 @@ public sealed partial class RedisJourneyFeed(RedisConnection redis, InProcessJou
             // One message at a time, in the order Redis delivers them: a timeline never shows a later event first.
             queue.OnMessage(async message =>
             {
-                if (Deserialize(message.Message.ToString()) is { } update)
+                try
                 {
-                    await local.PublishAsync(update, CancellationToken.None);
+                    if (Deserialize(message.Message.ToString()) is { } update)
+                    {
+                        await local.PublishAsync(update, CancellationToken.None);
+                    }
+                }
+                catch (JsonException exception)
+                {
+                    // An instance of another version wrote it: skip it; consoles reload from the database anyway.
+                    LogUnreadable(exception);
                 }
             });
         }
@@ -62,6 +70,9 @@ public sealed partial class RedisJourneyFeed(RedisConnection redis, InProcessJou
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not take a journey update of visit {VisitId}; only this instance's consoles get it")]
     private partial void LogPublishFailed(Exception exception, Guid visitId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A journey update from Redis could not be read and was skipped")]
+    private partial void LogUnreadable(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not subscribe to the journey channel in Redis; consoles here see only this instance's visits live")]
     private partial void LogSubscribeFailed(Exception exception);

@@ -13,9 +13,11 @@ public sealed class VisitListPageTests : ConsoleTestContext
     private static IReadOnlyList<string> Codes(IRenderedComponent<VisitListPage> page) =>
         page.FindAll("[data-testid=visit-link]").Select(a => a.TextContent).ToArray();
 
+    private static AngleSharp.Dom.IElement RowOf(IRenderedComponent<VisitListPage> page, string code) =>
+        page.FindAll("[data-testid=visit-row]").Single(r => r.QuerySelector("[data-testid=visit-link]")!.TextContent == code);
+
     private static string StateOf(IRenderedComponent<VisitListPage> page, string code) =>
-        page.FindAll("[data-testid=visit-row]").Single(r => r.QuerySelector("[data-testid=visit-link]")!.TextContent == code)
-            .QuerySelector("[data-testid=visit-state]")!.GetAttribute("data-state")!;
+        RowOf(page, code).QuerySelector("[data-testid=visit-state]")!.GetAttribute("data-state")!;
 
     [Fact]
     public void Lists_the_visits_with_provider_end_user_step_outcome_and_how_long_ago()
@@ -49,7 +51,7 @@ public sealed class VisitListPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Equal("stuck", StateOf(page, "HJK-679")));
         Assert.Equal("connected", StateOf(page, "MNP-349"));
-        Assert.Contains(SupportConsoleStrings.StateStuck, page.FindAll("[data-testid=visit-row]")[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains(SupportConsoleStrings.StateStuck, RowOf(page, "HJK-679").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,9 @@ public sealed class VisitPageTests : ConsoleTestContext
         await page.InvokeAsync(() => Feed.PublishAsync(new JourneyUpdate(refused, refusal), default));
 
         page.WaitForAssertion(() => Assert.Equal(3, Titles(page).Count));
-        var newest = page.FindAll("[data-testid=timeline-event]")[0];
+        // Newest first: the refusal heads the timeline (Titles keeps the order), and it is the one outcome event.
+        Assert.Equal("Outcome", page.Find("[data-testid=timeline-event]").GetAttribute("data-kind"));
+        var newest = page.Find("[data-testid=timeline-event][data-kind=Outcome]");
         Assert.Contains("ConnectWise PSA did not accept the keys.", newest.QuerySelector("[data-testid=customer-message]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ConnectWisePsaStaffStrings.GuidanceInvalidCredentials, newest.QuerySelector("[data-testid=staff-guidance] p")!.TextContent);
         Assert.Contains("Username, Password", newest.TextContent, StringComparison.Ordinal);

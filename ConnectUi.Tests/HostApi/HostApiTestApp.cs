@@ -66,6 +66,11 @@ public sealed class HostApiTestApp : WebApplicationFactory<Program>
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>The tenant of <see cref="ApiKey"/>: a bare configured hash is a tenant of its own.</summary>
+    public static string Tenant { get; } = TenantOf(ApiKey);
+
+    public static string TenantOf(string key) => "key-" + Hash(key)[..12];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -91,13 +96,23 @@ public sealed class HostApiTestApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>Saves a connection the way the form does, verified by the fake verifier.</summary>
-    public async Task<Guid> ConnectAsync(ConnectRequest request)
+    /// <summary>
+    /// Saves a connection the way the form does, verified by the fake verifier, as if through a session that
+    /// <paramref name="tenant"/>'s key created (default: <see cref="ApiKey"/>'s tenant; null leaves it without one).
+    /// </summary>
+    public async Task<Guid> ConnectAsync(ConnectRequest request, string? tenant = null, bool withoutTenant = false)
     {
         await using var scope = Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<IConnectionService>().ConnectAsync(request, CancellationToken.None);
         Assert.True(result.Succeeded, result.Problem?.Message);
-        return result.ConnectionId!.Value;
+        var id = result.ConnectionId!.Value;
+        if (!withoutTenant)
+        {
+            await QueryAsync(db => db.Connections.Where(c => c.Id == id).ExecuteUpdateAsync(c => c.SetProperty(r => r.TenantId, tenant ?? Tenant)));
+            await QueryAsync(db => db.ConnectionEvents.Where(e => e.ConnectionId == id).ExecuteUpdateAsync(e => e.SetProperty(r => r.TenantId, tenant ?? Tenant)));
+        }
+
+        return id;
     }
 
     public async Task<T> QueryAsync<T>(Func<ConnectUiDbContext, Task<T>> query)

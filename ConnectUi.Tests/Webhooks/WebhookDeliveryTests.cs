@@ -230,18 +230,18 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Single(_receiver.Received.Select(r => r.Id).Distinct());
 
         var deliveries = _db.Services.GetRequiredService<IWebhookDeliveries>();
-        var listed = Assert.Single(await deliveries.ListAsync(ConnectionEventDelivery.Failed, 10, default));
+        var listed = Assert.Single(await deliveries.ListAsync(tenantId: null, ConnectionEventDelivery.Failed, 10, default));
         Assert.Equal((failed.MessageId, "connection.created", "HTTP 503"), (listed.Id, listed.Type, listed.LastError));
 
         _receiver.DefaultAnswer = 200;
-        var replayed = await deliveries.ReplayAsync(failed.MessageId, default);
+        var replayed = await deliveries.ReplayAsync(tenantId: null, failed.MessageId, default);
         Assert.Equal(ConnectionEventDelivery.Pending, replayed!.Status);
         Assert.Equal(1, await Dispatcher.RunOnceAsync(default));
 
         Assert.Equal(failed.MessageId, _receiver.Received[^1].Id);
         Assert.Equal(ConnectionEventDelivery.Delivered, (await EventsAsync()).Single().Delivery);
-        Assert.Empty(await deliveries.ListAsync(ConnectionEventDelivery.Failed, 10, default));
-        Assert.Null(await deliveries.ReplayAsync("msg_unknown", default));
+        Assert.Empty(await deliveries.ListAsync(tenantId: null, ConnectionEventDelivery.Failed, 10, default));
+        Assert.Null(await deliveries.ReplayAsync(tenantId: null, "msg_unknown", default));
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class ConnectionEventOutbox(IOptions<ConnectionEventOptions> optio
         {
             MessageId = $"msg_{Guid.CreateVersion7(at):N}",
             ConnectionId = connection.Id,
+            TenantId = connection.TenantId,
             Type = type,
             Payload = JsonSerializer.Serialize(body, Json),
             CreatedAt = at,

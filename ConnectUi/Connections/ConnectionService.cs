@@ -384,12 +384,29 @@ public sealed partial class ConnectionService(
         var (settings, secrets) = ConnectionSettings.Split(request.Provider, request.Credentials);
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
 
+        // Read in this transaction: the session is marked used with the same save, and a new connection takes its tenant.
+        ConnectSessionRecord? session = null;
+        if (request.SessionId is { } sessionId)
+        {
+            session = await db.ConnectSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            if (SessionRefusal(session, request) is { } refusal)
+            {
+                throw new SessionEndedException(refusal);
+            }
+        }
+
         ConnectionRecord record;
         var statusBefore = ConnectionStatus.Healthy;
         if (request.ReconnectConnectionId is { } reconnectId)
         {
             record = await db.Connections.SingleOrDefaultAsync(c => c.Id == reconnectId, cancellationToken)
                 ?? throw new DbUpdateConcurrencyException("The connection was deleted while it was being verified again.");
+            if (session is not null && session.TenantId != record.TenantId)
+            {
+                // The host API never makes such a session; one tenant's link must not renew another tenant's connection.
+                throw new SessionEndedException(SessionStatus.Unknown);
+            }
+
             statusBefore = record.Status;
         }
         else
@@ -400,6 +417,7 @@ public sealed partial class ConnectionService(
                 Id = id,
                 ProviderId = request.Provider.Id,
                 EndUserId = request.EndUserId,
+                TenantId = session?.TenantId,
                 SettingsJson = string.Empty,
                 ProtectedCredentials = string.Empty,
                 LastOutcome = nameof(VerificationOutcome.Verified),
@@ -438,15 +456,9 @@ public sealed partial class ConnectionService(
             }
         }
 
-        if (request.SessionId is { } sessionId)
+        if (session is not null)
         {
-            var session = await db.ConnectSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-            if (SessionRefusal(session, request) is { } refusal)
-            {
-                throw new SessionEndedException(refusal);
-            }
-
-            session!.ConsumedAt = verifiedAt;
+            session.ConsumedAt = verifiedAt;
             session.ConnectionId = record.Id;
         }
 

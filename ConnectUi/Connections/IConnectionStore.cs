@@ -14,6 +14,9 @@ public interface IConnectionStore
     /// </summary>
     Task<IReadOnlyList<SavedConnection>> ListAsync(string? endUserId, string? providerId, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="ListAsync(string?, string?, CancellationToken)"/>, within one host API tenant only.</summary>
+    Task<IReadOnlyList<SavedConnection>> ListAsync(string tenantId, string? endUserId, string? providerId, CancellationToken cancellationToken);
+
     /// <summary>Every field value, secrets decrypted, ready to fill a provider's credential model; null when there is no such connection.</summary>
     Task<IReadOnlyDictionary<string, string>?> GetCredentialsAsync(Guid connectionId, CancellationToken cancellationToken);
 
@@ -53,4 +56,5 @@ public sealed record SavedConnection(
     string LastOutcome,
     ConnectionStatus Status = ConnectionStatus.Healthy,
     DateTimeOffset? StatusChangedAt = null,
-    DateTimeOffset? NextVerificationAt = null);
+    DateTimeOffset? NextVerificationAt = null,
+    string? TenantId = null);

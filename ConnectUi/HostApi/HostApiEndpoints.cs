@@ -30,10 +30,12 @@ public static class HostApiEndpoints
             .WithTags("Host API")
             .DisableAntiforgery()
             .RequireRateLimiting(HostApiRateLimiting.Policy)
+            .RequireScopes()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/connect/sessions", CreateSessionAsync)
+            .RequireScope(HostApiScopes.SessionsCreate)
             .WithName("CreateConnectSession")
             .WithSummary("Creates a connect session for one end user and returns the link to send them to.")
             .Accepts<CreateSessionRequest>("application/json")
@@ -42,29 +44,37 @@ public static class HostApiEndpoints
 
         var connections = api.MapGroup("/connections");
         connections.MapGet("/", ListConnectionsAsync)
+            .RequireScope(HostApiScopes.ConnectionsRead)
             .WithName("ListConnections")
             .WithSummary("Lists an end user's connections, optionally of one provider. No secrets.");
         connections.MapGet("/{id:guid}", GetConnectionAsync)
+            .RequireScope(HostApiScopes.ConnectionsRead)
             .WithName("GetConnection")
             .WithSummary("One connection, without secrets.");
         connections.MapGet("/{id:guid}/credentials", GetCredentialsAsync)
+            .RequireScope(HostApiScopes.CredentialsRead)
             .WithName("GetConnectionCredentials")
             .WithSummary("The connection's decrypted credentials, for the host backend to call the provider with.");
         connections.MapPost("/{id:guid}/verify", VerifyConnectionAsync)
+            .RequireScope(HostApiScopes.ConnectionsRead)
             .WithName("VerifyConnection")
             .WithSummary("Runs the provider test call again with the stored credentials and records the outcome. Never changes the credentials.");
         connections.MapDelete("/{id:guid}", DeleteConnectionAsync)
+            .RequireScope(HostApiScopes.ConnectionsDelete)
             .WithName("DeleteConnection")
             .WithSummary("Deletes the connection and its credentials.");
         connections.MapGet("/{id:guid}/history", GetHistoryAsync)
+            .RequireScope(HostApiScopes.ConnectionsRead)
             .WithName("GetConnectionHistory")
             .WithSummary("The connection's status and its test calls, newest first. No secrets.");
 
         var deliveries = api.MapGroup("/webhooks/deliveries");
         deliveries.MapGet("/", ListDeliveriesAsync)
+            .RequireScope(HostApiScopes.ConnectionsRead)
             .WithName("ListWebhookDeliveries")
             .WithSummary("Webhook events and how their delivery went, newest first; status=failed lists those that need a replay.");
         deliveries.MapPost("/{id}/replay", ReplayDeliveryAsync)
+            .RequireScope(HostApiScopes.ConnectionsRead)
             .WithName("ReplayWebhookDelivery")
             .WithSummary("Sends an event again with the same webhook-id, retrying it for another full window.");
         return api;
@@ -72,6 +82,7 @@ public static class HostApiEndpoints
 
     private static async Task<Results<Created<CreateSessionResponse>, ValidationProblem, ProblemHttpResult>> CreateSessionAsync(
         HttpRequest request,
+        HostApiCaller caller,
         ISessionService sessions,
         IConnectionStore store,
         ProviderCatalog catalog,
@@ -104,7 +115,7 @@ public static class HostApiEndpoints
         {
             // The same answer whether the connection is missing or another end user's: the key holder learns nothing about others.
             var target = await store.FindAsync(reconnectId, cancellationToken);
-            if (target is null || target.EndUserId != body.EndUserId)
+            if (target is null || !caller.Owns(target.TenantId) || target.EndUserId != body.EndUserId)
             {
                 return Invalid("reconnectConnectionId", "There is no connection with this id for this end user.");
             }
@@ -122,7 +133,8 @@ public static class HostApiEndpoints
                 allowed,
                 body.RedirectUrl is null ? null : new Uri(body.RedirectUrl, UriKind.Absolute),
                 body.ReconnectConnectionId,
-                SupportedCultures.Find(body.Locale)),
+                SupportedCultures.Find(body.Locale),
+                TenantId: caller.TenantId),
             cancellationToken);
 
         var connectUrl = new Uri(PublicBase(request, host.Value), $"connect?session={created.Token}");
@@ -130,6 +142,7 @@ public static class HostApiEndpoints
     }
 
     private static async Task<Results<Ok<ConnectionListResponse>, ValidationProblem>> ListConnectionsAsync(
+        HostApiCaller caller,
         string? endUserId,
         string? provider,
         IConnectionStore store,
@@ -151,20 +164,27 @@ public static class HostApiEndpoints
             }
         }
 
-        var found = await store.ListAsync(endUserId, providerId, cancellationToken);
+        var found = await store.ListAsync(caller.TenantId, endUserId, providerId, cancellationToken);
         return TypedResults.Ok(new ConnectionListResponse(found.Select(ConnectionResponse.From).ToArray()));
     }
 
     private static async Task<Results<Ok<ConnectionResponse>, ProblemHttpResult>> GetConnectionAsync(
-        Guid id, IConnectionStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } connection
+        Guid id, HostApiCaller caller, IConnectionStore store, CancellationToken cancellationToken) =>
+        await FindOwnedAsync(id, caller, store, cancellationToken) is { } connection
             ? TypedResults.Ok(ConnectionResponse.From(connection))
             : NotFound(id);
 
+    /// <summary>
+    /// The connection when it is the caller's tenant's; null when there is none or it is another tenant's, so the answer
+    /// (404) does not tell another tenant's connection from a missing one.
+    /// </summary>
+    private static async Task<SavedConnection?> FindOwnedAsync(Guid id, HostApiCaller caller, IConnectionStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } connection && caller.Owns(connection.TenantId) ? connection : null;
+
     private static async Task<Results<Ok<ConnectionCredentialsResponse>, ProblemHttpResult>> GetCredentialsAsync(
-        Guid id, IConnectionStore store, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, HostApiCaller caller, IConnectionStore store, HttpResponse response, CancellationToken cancellationToken)
     {
-        var connection = await store.FindAsync(id, cancellationToken);
+        var connection = await FindOwnedAsync(id, caller, store, cancellationToken);
         var credentials = connection is null ? null : await store.GetCredentialsAsync(id, cancellationToken);
         if (connection is null || credentials is null)
         {
@@ -177,27 +197,30 @@ public static class HostApiEndpoints
     }
 
     private static async Task<Results<Ok<VerificationResponse>, ProblemHttpResult>> VerifyConnectionAsync(
-        Guid id, IConnectionService connections, CancellationToken cancellationToken) =>
-        await connections.VerifyStoredAsync(id, VerificationTrigger.OnRequest, cancellationToken) is { } result
+        Guid id, HostApiCaller caller, IConnectionStore store, IConnectionService connections, CancellationToken cancellationToken) =>
+        await FindOwnedAsync(id, caller, store, cancellationToken) is not null
+        && await connections.VerifyStoredAsync(id, VerificationTrigger.OnRequest, cancellationToken) is { } result
             ? TypedResults.Ok(new VerificationResponse(
                 result.ConnectionId, result.ProviderId, result.IsVerified, result.OutcomeName, result.VerifiedAt, result.Problem?.Message, result.AccountLabel, result.Status))
             : NotFound(id);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteConnectionAsync(
-        Guid id, IConnectionStore store, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+        Guid id, HostApiCaller caller, IConnectionStore store, CancellationToken cancellationToken) =>
+        await FindOwnedAsync(id, caller, store, cancellationToken) is not null && await store.DeleteAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : NotFound(id);
 
     private const int DefaultListLimit = 50;
 
     private static async Task<Results<Ok<ConnectionHistoryResponse>, ValidationProblem, ProblemHttpResult>> GetHistoryAsync(
-        Guid id, int? limit, IConnectionStore store, CancellationToken cancellationToken)
+        Guid id, int? limit, HostApiCaller caller, IConnectionStore store, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > WebhookDeliveries.MaxLimit)
         {
             return Invalid("limit", $"limit must be between 1 and {WebhookDeliveries.MaxLimit}.");
         }
 
-        var connection = await store.FindAsync(id, cancellationToken);
+        var connection = await FindOwnedAsync(id, caller, store, cancellationToken);
         var history = connection is null ? null : await store.HistoryAsync(id, limit ?? DefaultListLimit, cancellationToken);
         return connection is null || history is null
             ? NotFound(id)
@@ -205,7 +228,7 @@ public static class HostApiEndpoints
     }
 
     private static async Task<Results<Ok<WebhookDeliveryListResponse>, ValidationProblem>> ListDeliveriesAsync(
-        string? status, int? limit, IWebhookDeliveries deliveries, CancellationToken cancellationToken)
+        string? status, int? limit, HostApiCaller caller, IWebhookDeliveries deliveries, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > WebhookDeliveries.MaxLimit)
         {
@@ -223,13 +246,13 @@ public static class HostApiEndpoints
             state = parsed;
         }
 
-        var found = await deliveries.ListAsync(state, limit ?? DefaultListLimit, cancellationToken);
+        var found = await deliveries.ListAsync(caller.TenantId, state, limit ?? DefaultListLimit, cancellationToken);
         return TypedResults.Ok(new WebhookDeliveryListResponse(found));
     }
 
     private static async Task<Results<Accepted<WebhookDelivery>, ProblemHttpResult>> ReplayDeliveryAsync(
-        string id, IWebhookDeliveries deliveries, CancellationToken cancellationToken) =>
-        await deliveries.ReplayAsync(id, cancellationToken) is { } replayed
+        string id, HostApiCaller caller, IWebhookDeliveries deliveries, CancellationToken cancellationToken) =>
+        await deliveries.ReplayAsync(caller.TenantId, id, cancellationToken) is { } replayed
             ? TypedResults.Accepted((string?)null, replayed)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such webhook event.", detail: $"No webhook event has the id {id}.");
 

@@ -4,38 +4,41 @@ using Microsoft.Extensions.Options;
 
 namespace ConnectUi.HostApi;
 
-/// <summary>Checks a presented API key against the configured hashes, in time that does not depend on where they differ.</summary>
+/// <summary>
+/// Checks a presented API key against the keys in configuration, in time that does not depend on where they differ.
+/// Keys created at run time live in the database (<see cref="Keys.IHostApiKeyStore"/>); the middleware asks it next.
+/// </summary>
 public sealed class HostApiKeyChecker(IOptions<HostApiOptions> options)
 {
-    private readonly byte[][] _hashes = options.Value.HostApiKeys
-        .Where(h => !string.IsNullOrWhiteSpace(h))
-        .Select(h => Convert.FromHexString(h.Trim()))
-        .ToArray();
+    private readonly ConfiguredKey[] _keys = ConfiguredKeys(options.Value).ToArray();
 
     /// <summary>Longer than any real key; a longer header is refused without hashing megabytes.</summary>
     public const int MaxKeyLength = 512;
 
-    /// <summary>The caller the key identifies, or null when it is missing, too long or not configured.</summary>
-    public HostApiCaller? Authenticate(string? key)
-    {
-        if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength)
-        {
-            return null;
-        }
+    /// <summary>The keys from configuration, for the console's and the CLI's key lists.</summary>
+    public IEnumerable<(HostApiCaller Caller, string? Name)> Configured => _keys.Select(k => (k.Caller, k.Name));
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        byte[]? match = null;
+    /// <summary>The key's SHA-256, or null when it is missing or too long to be one of ours.</summary>
+    public static byte[]? HashOf(string? key) =>
+        string.IsNullOrEmpty(key) || key.Length > MaxKeyLength ? null : SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>The caller a configured key identifies, or null when it is missing, too long or not configured.</summary>
+    public HostApiCaller? Authenticate(string? key) => HashOf(key) is { } presented ? Authenticate(presented) : null;
+
+    public HostApiCaller? Authenticate(byte[] presented)
+    {
+        HostApiCaller? match = null;
 
         // Every hash is compared, so the time taken does not tell which key (if any) came close.
-        foreach (var hash in _hashes)
+        foreach (var key in _keys)
         {
-            if (CryptographicOperations.FixedTimeEquals(presented, hash))
+            if (CryptographicOperations.FixedTimeEquals(presented, key.Hash))
             {
-                match = hash;
+                match = key.Caller;
             }
         }
 
-        return match is null ? null : new HostApiCaller(KeyIdOf(match));
+        return match;
     }
 
     public bool IsValid(string? key) => Authenticate(key) is not null;
@@ -60,5 +63,26 @@ public sealed class HostApiKeyChecker(IOptions<HostApiOptions> options)
         text is not null && text.Trim() is { Length: 64 } hex && hex.All(char.IsAsciiHexDigit);
 
     /// <summary>The first 12 hex digits of the key's hash: enough to tell keys apart in logs and limits, useless to an attacker.</summary>
-    internal static string KeyIdOf(byte[] hash) => Convert.ToHexStringLower(hash)[..12];
+    public static string KeyIdOf(byte[] hash) => Convert.ToHexStringLower(hash)[..12];
+
+    /// <summary>The tenant of a bare configured hash: a tenant of its own, named after the key.</summary>
+    public static string TenantOfBareKey(string keyId) => "key-" + keyId;
+
+    private static IEnumerable<ConfiguredKey> ConfiguredKeys(HostApiOptions options)
+    {
+        foreach (var hash in options.HostApiKeys.Where(IsHash))
+        {
+            var bytes = Convert.FromHexString(hash.Trim());
+            yield return new ConfiguredKey(bytes, new HostApiCaller(KeyIdOf(bytes)), null);
+        }
+
+        foreach (var key in options.TenantKeys.Where(k => IsHash(k.Sha256)))
+        {
+            var bytes = Convert.FromHexString(key.Sha256.Trim());
+            var scopes = HostApiScopes.Parse(key.Scopes) ?? new HashSet<string>();
+            yield return new ConfiguredKey(bytes, new HostApiCaller(KeyIdOf(bytes), key.Tenant, scopes), key.Name);
+        }
+    }
+
+    private sealed record ConfiguredKey(byte[] Hash, HostApiCaller Caller, string? Name);
 }

@@ -1,3 +1,4 @@
+using ConnectUi.HostApi.Keys;
 using ConnectUi.Security.Abuse;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public sealed partial class HostApiMiddleware(
     IOptions<HostApiOptions> options,
     ILogger<HostApiMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, IHostApiKeyStore storedKeys)
     {
         var address = CallerAddress.Of(context) ?? IAttemptPartition.Unknown;
         if (failedAuthentication.BlockedFor(address) is { } wait)
@@ -26,7 +27,10 @@ public sealed partial class HostApiMiddleware(
             return;
         }
 
-        if (keys.Authenticate(HostApiKeyChecker.ReadKey(context.Request)) is not { } caller)
+        var presented = HostApiKeyChecker.HashOf(HostApiKeyChecker.ReadKey(context.Request));
+        var caller = presented is null ? null
+            : keys.Authenticate(presented) ?? await storedKeys.FindActiveAsync(presented, context.RequestAborted);
+        if (caller is null)
         {
             failedAuthentication.RecordFailure(address);
             context.Response.Headers.WWWAuthenticate = "Bearer";

@@ -1,3 +1,6 @@
+using ConnectUi.Cli;
+using ConnectUi.HostApi.Keys;
+using ConnectUi.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConnectUi.HostApi;
@@ -11,9 +14,20 @@ public static class HostApiServiceCollectionExtensions
             .Bind(configuration.GetSection(HostApiOptions.Section))
             .Validate(o => o.HostApiKeys.All(HostApiKeyChecker.IsHash),
                 "Each ConnectUi:HostApiKeys entry must be the SHA-256 of a key in hex (printf %s \"$KEY\" | sha256sum), not the key itself.")
+            .Validate(o => o.TenantKeys.All(k => HostApiKeyChecker.IsHash(k.Sha256)),
+                "Each ConnectUi:TenantKeys entry needs Sha256: the SHA-256 of the key in hex, not the key itself.")
+            .Validate(o => o.TenantKeys.All(k => TenantIds.IsValid(k.Tenant)),
+                $"Each ConnectUi:TenantKeys entry needs a Tenant: {TenantIds.Rule}.")
+            .Validate(o => o.TenantKeys.All(k => HostApiScopes.Parse(k.Scopes) is not null),
+                $"ConnectUi:TenantKeys Scopes may only hold {string.Join(", ", HostApiScopes.All)} (none means all).")
             .Validate(o => o.MaxRequestBodyBytes is > 0 and <= 1024 * 1024, "ConnectUi:MaxRequestBodyBytes must be between 1 byte and 1 MB.")
             .ValidateOnStart();
         services.TryAddSingleton<HostApiKeyChecker>();
+        services.TryAddSingleton<IHostApiKeyStore, HostApiKeyStore>();
+        services.AddCliCommand<KeysCreateCommand>();
+        services.AddCliCommand<KeysListCommand>();
+        services.AddCliCommand<KeysRevokeCommand>();
+        services.AddCliCommand<KeysAssignUnownedCommand>();
         services.AddProblemDetails();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<HostApiKeyDocumentTransformer>());
         return services;

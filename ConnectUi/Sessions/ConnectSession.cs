@@ -9,6 +9,7 @@ namespace ConnectUi.Sessions;
 /// <param name="Locale">The language the host asked for (one of <c>SupportedCultures</c>); null leaves it to the person's browser.</param>
 /// <param name="Prefill">Non-secret field values the form starts with (a guided link from support staff).</param>
 /// <param name="StartStep">The guide step the page opens at (a guided link from support staff).</param>
+/// <param name="TenantId">The host API tenant the session (and the connection saved with it) belongs to.</param>
 public sealed record ConnectSession(
     Guid Id,
     string EndUserId,
@@ -19,7 +20,8 @@ public sealed record ConnectSession(
     DateTimeOffset ExpiresAt,
     string? Locale = null,
     IReadOnlyDictionary<string, string>? Prefill = null,
-    string? StartStep = null)
+    string? StartStep = null,
+    string? TenantId = null)
 {
     public bool Allows(string providerId) =>
         AllowedProviders is null || AllowedProviders.Contains(providerId, StringComparer.OrdinalIgnoreCase);
@@ -34,7 +36,8 @@ public sealed record ConnectSession(
         record.ExpiresAt,
         record.Locale,
         record.PrefillJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(record.PrefillJson),
-        record.StartStep);
+        record.StartStep,
+        record.TenantId);
 
     internal static string? JoinPrefill(IReadOnlyDictionary<string, string>? prefill) =>
         prefill is null || prefill.Count == 0 ? null : JsonSerializer.Serialize(prefill);
@@ -47,6 +50,7 @@ public sealed record ConnectSession(
 }
 
 /// <summary>What the host asks for when it creates a session; validated by the host API before it gets here.</summary>
+/// <param name="TenantId">The tenant of the host API key that asked; the connection saved with the session belongs to it.</param>
 public sealed record NewSession(
     string EndUserId,
     string? EndUserEmail = null,
@@ -55,7 +59,8 @@ public sealed record NewSession(
     Guid? ReconnectConnectionId = null,
     string? Locale = null,
     IReadOnlyDictionary<string, string>? Prefill = null,
-    string? StartStep = null);
+    string? StartStep = null,
+    string? TenantId = null);
 
 /// <summary>A created session and its token: the only time the token exists in clear.</summary>
 public sealed record CreatedSession(string Token, ConnectSession Session);

@@ -8,6 +8,9 @@ public sealed class ConnectSessionRecord
     /// <summary>Lower-case hex SHA-256 of the token; see <see cref="SessionToken"/>.</summary>
     public required string TokenHash { get; set; }
 
+    /// <summary>The host API tenant whose key created the session; null for one created in the support console without a tenant.</summary>
+    public string? TenantId { get; set; }
+
     public required string EndUserId { get; set; }
     public string? EndUserEmail { get; set; }
 

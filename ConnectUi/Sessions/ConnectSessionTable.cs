@@ -21,6 +21,7 @@ internal sealed class ConnectSessionRecordTable : IEntityTypeConfiguration<Conne
         session.HasKey(s => s.Id);
         session.Property(s => s.TokenHash).HasMaxLength(64);
         session.HasIndex(s => s.TokenHash).IsUnique();
+        session.Property(s => s.TenantId).HasMaxLength(TenantIds.MaxLength);
         session.Property(s => s.EndUserId).HasMaxLength(200);
         session.Property(s => s.EndUserEmail).HasMaxLength(320);
         session.Property(s => s.AllowedProviders).HasMaxLength(2000);

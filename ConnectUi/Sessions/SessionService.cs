@@ -19,6 +19,7 @@ public sealed partial class SessionService(
         {
             Id = Guid.CreateVersion7(now),
             TokenHash = SessionToken.Hash(token),
+            TenantId = request.TenantId,
             EndUserId = request.EndUserId,
             EndUserEmail = request.EndUserEmail,
             AllowedProviders = ConnectSession.JoinProviders(request.AllowedProviders),

@@ -36,6 +36,10 @@ public sealed class FakeConnectionStore : IConnectionStore
         Task.FromResult<IReadOnlyList<SavedConnection>>(
             Connections.Values.Where(c => c.EndUserId == endUserId && (providerId is null || c.ProviderId == providerId)).ToArray());
 
+    public Task<IReadOnlyList<SavedConnection>> ListAsync(string tenantId, string? endUserId, string? providerId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SavedConnection>>(
+            Connections.Values.Where(c => c.TenantId == tenantId && c.EndUserId == endUserId && (providerId is null || c.ProviderId == providerId)).ToArray());
+
     public Task<IReadOnlyDictionary<string, string>?> GetCredentialsAsync(Guid connectionId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Pages never read credentials.");
 

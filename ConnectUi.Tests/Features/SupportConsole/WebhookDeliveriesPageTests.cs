@@ -65,10 +65,10 @@ public sealed class WebhookDeliveriesPageTests : ConsoleTestContext
             return delivery;
         }
 
-        public Task<IReadOnlyList<WebhookDelivery>> ListAsync(ConnectionEventDelivery? state, int limit, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<WebhookDelivery>> ListAsync(string? tenantId, ConnectionEventDelivery? state, int limit, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<WebhookDelivery>>(_all.Where(d => state is null || d.Status == state).Take(limit).ToArray());
 
-        public Task<WebhookDelivery?> ReplayAsync(string messageId, CancellationToken cancellationToken)
+        public Task<WebhookDelivery?> ReplayAsync(string? tenantId, string messageId, CancellationToken cancellationToken)
         {
             Replayed.Add(messageId);
             var index = _all.FindIndex(d => d.Id == messageId);

@@ -17,6 +17,9 @@ public sealed class ConnectionEventRecord
 
     public Guid ConnectionId { get; set; }
 
+    /// <summary>The connection's tenant when the event was written: the host API lists and replays a tenant's own events only.</summary>
+    public string? TenantId { get; set; }
+
     /// <summary><c>connection.created</c> and so on; see <see cref="ConnectionEventTypes"/>.</summary>
     public required string Type { get; set; }
 

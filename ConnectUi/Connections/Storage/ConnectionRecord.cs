@@ -11,6 +11,12 @@ public sealed class ConnectionRecord
     /// <summary>The person of the host application the connection belongs to, when the host tells us.</summary>
     public string? EndUserId { get; set; }
 
+    /// <summary>
+    /// The host API tenant the connection belongs to (the tenant of the key that created its session); only that tenant's
+    /// keys see it. Null for a connection saved without a session, or before tenancy (<c>keys assign-unowned</c>).
+    /// </summary>
+    public string? TenantId { get; set; }
+
     /// <summary>JSON object of the fields whose <see cref="Providers.CredentialField.IsSecret"/> is false.</summary>
     public required string SettingsJson { get; set; }
 

@@ -17,10 +17,17 @@ public sealed class ConnectionStore(
         return record is null ? null : ToSavedConnection(record);
     }
 
-    public async Task<IReadOnlyList<SavedConnection>> ListAsync(string? endUserId, string? providerId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SavedConnection>> ListAsync(string? endUserId, string? providerId, CancellationToken cancellationToken) =>
+        ListAsync(db => db.Connections.AsNoTracking().Where(c => c.EndUserId == endUserId), providerId, cancellationToken);
+
+    public Task<IReadOnlyList<SavedConnection>> ListAsync(string tenantId, string? endUserId, string? providerId, CancellationToken cancellationToken) =>
+        ListAsync(db => db.Connections.AsNoTracking().Where(c => c.TenantId == tenantId && c.EndUserId == endUserId), providerId, cancellationToken);
+
+    private async Task<IReadOnlyList<SavedConnection>> ListAsync(
+        Func<ConnectUiDbContext, IQueryable<ConnectionRecord>> connections, string? providerId, CancellationToken cancellationToken)
     {
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Connections.AsNoTracking().Where(c => c.EndUserId == endUserId);
+        var query = connections(db);
         if (providerId is not null)
         {
             query = query.Where(c => c.ProviderId == providerId);
@@ -104,5 +111,6 @@ public sealed class ConnectionStore(
         record.LastOutcome,
         record.Status,
         record.StatusChangedAt,
-        DateTimeOffset.FromUnixTimeMilliseconds(record.NextVerificationAtUnixMs));
+        DateTimeOffset.FromUnixTimeMilliseconds(record.NextVerificationAtUnixMs),
+        record.TenantId);
 }

@@ -1,3 +1,4 @@
+using ConnectUi.Sessions;
 using ConnectUi.Storage;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,8 @@ internal sealed class ConnectionRecordTable : IEntityTypeConfiguration<Connectio
         connection.Property(c => c.AccountLabel).HasMaxLength(500);
         // The outcome's name, so support staff can read the table without the source, and providers can add their own.
         connection.Property(c => c.LastOutcome).HasMaxLength(40);
-        connection.HasIndex(c => new { c.EndUserId, c.ProviderId });
+        connection.Property(c => c.TenantId).HasMaxLength(TenantIds.MaxLength);
+        connection.HasIndex(c => new { c.TenantId, c.EndUserId, c.ProviderId });
         connection.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ConnectionStatus.Healthy).HasSentinel((ConnectionStatus)(-1));
         connection.HasIndex(c => c.NextVerificationAtUnixMs);
     }
@@ -60,6 +62,7 @@ internal sealed class ConnectionEventRecordTable : IEntityTypeConfiguration<Conn
         connectionEvent.Property(e => e.MessageId).HasMaxLength(40);
         connectionEvent.HasIndex(e => e.MessageId).IsUnique();
         connectionEvent.Property(e => e.Type).HasMaxLength(40);
+        connectionEvent.Property(e => e.TenantId).HasMaxLength(TenantIds.MaxLength);
         connectionEvent.Property(e => e.Delivery).HasConversion<string>().HasMaxLength(20);
         connectionEvent.Property(e => e.LastError).HasMaxLength(300);
         // No foreign key: connection.deleted outlives its connection. The dispatcher asks "pending and due, per connection".

@@ -27,4 +27,7 @@ public enum AuditAction
     GuidedLinkCreated,
     ConnectionRetested,
     WebhookReplayed,
+    HostApiKeyCreated,
+    HostApiKeyRevoked,
+    UnownedConnectionsAssigned,
 }

@@ -81,6 +81,10 @@ namespace ConnectUi.Storage.Migrations
                     b.Property<DateTimeOffset>("RetryingSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -152,6 +156,10 @@ namespace ConnectUi.Storage.Migrations
                     b.Property<DateTimeOffset>("StatusChangedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -159,7 +167,7 @@ namespace ConnectUi.Storage.Migrations
 
                     b.HasIndex("NextVerificationAtUnixMs");
 
-                    b.HasIndex("EndUserId", "ProviderId");
+                    b.HasIndex("TenantId", "EndUserId", "ProviderId");
 
                     b.ToTable("Connections", (string)null);
                 });
@@ -206,6 +214,55 @@ namespace ConnectUi.Storage.Migrations
                     b.HasIndex("ConnectionId");
 
                     b.ToTable("VerificationAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectUi.HostApi.Keys.HostApiKeyRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("HostApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("ConnectUi.Journeys.JourneyEventRecord", b =>
@@ -387,6 +444,10 @@ namespace ConnectUi.Storage.Migrations
 
                     b.Property<string>("StartStep")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")

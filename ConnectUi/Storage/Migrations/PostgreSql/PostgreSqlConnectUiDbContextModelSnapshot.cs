@@ -88,6 +88,10 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("RetryingSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -159,6 +163,10 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("StatusChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -166,7 +174,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
 
                     b.HasIndex("NextVerificationAtUnixMs");
 
-                    b.HasIndex("EndUserId", "ProviderId");
+                    b.HasIndex("TenantId", "EndUserId", "ProviderId");
 
                     b.ToTable("Connections", (string)null);
                 });
@@ -213,6 +221,55 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                     b.HasIndex("ConnectionId");
 
                     b.ToTable("VerificationAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("ConnectUi.HostApi.Keys.HostApiKeyRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("HostApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("ConnectUi.Journeys.JourneyEventRecord", b =>
@@ -397,6 +454,10 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                     b.Property<string>("StartStep")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()

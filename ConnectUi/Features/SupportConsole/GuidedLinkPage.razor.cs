@@ -1,5 +1,6 @@
 using ConnectUi.Embedding;
 using ConnectUi.HostApi;
+using ConnectUi.HostApi.Keys;
 using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using ConnectUi.Staff.Audit;
@@ -20,6 +21,7 @@ public sealed partial class GuidedLinkPage
 {
     private const string ProviderKey = "provider";
     private const string EndUserKey = "endUserId";
+    private const string TenantKey = "tenant";
 
     private readonly Dictionary<string, string> _prefill = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _problems = new(StringComparer.Ordinal);
@@ -28,6 +30,8 @@ public sealed partial class GuidedLinkPage
     private string? _endUserId;
     private bool _creating;
     private CreatedLink? _created;
+    private IReadOnlyList<string> _tenants = [];
+    private string? _tenantId;
 
     [Inject]
     public required ProviderCatalog Catalog { get; init; }
@@ -37,6 +41,9 @@ public sealed partial class GuidedLinkPage
 
     [Inject]
     public required IAuditLog Audit { get; init; }
+
+    [Inject]
+    public required IHostApiKeyStore Keys { get; init; }
 
     [Inject]
     public required TimeProvider Time { get; init; }
@@ -58,6 +65,13 @@ public sealed partial class GuidedLinkPage
 
     [CascadingParameter]
     public required Task<AuthenticationState> AuthenticationState { get; set; }
+
+    /// <summary>The tenants with a key: the connection must belong to one, or no host could see it. With one, it is chosen.</summary>
+    protected override async Task OnInitializedAsync()
+    {
+        _tenants = await Keys.TenantsAsync(CancellationToken.None);
+        _tenantId = _tenants.Count == 1 ? _tenants[0] : null;
+    }
 
     private string? Problem(string key) => _problems.GetValueOrDefault(key);
 
@@ -95,6 +109,11 @@ public sealed partial class GuidedLinkPage
                 : Loc[nameof(SupportConsoleStrings.EndUserInvalid), CreateSessionRequestValidator.MaxEndUserIdLength];
         }
 
+        if (_tenants.Count > 0 && !_tenants.Contains(_tenantId ?? string.Empty))
+        {
+            _problems[TenantKey] = Loc[nameof(SupportConsoleStrings.ChooseTenantProblem)];
+        }
+
         var prefill = _provider is null ? [] : Prefill(_provider);
         if (_problems.Count > 0 || _provider is null)
         {
@@ -104,12 +123,12 @@ public sealed partial class GuidedLinkPage
         _creating = true;
         try
         {
-            var created = await Sessions.CreateAsync(new NewSession(endUserId!, AllowedProviders: [_provider.Id], Prefill: prefill, StartStep: _step), CancellationToken.None);
+            var created = await Sessions.CreateAsync(new NewSession(endUserId!, AllowedProviders: [_provider.Id], Prefill: prefill, StartStep: _step, TenantId: _tenants.Count > 0 ? _tenantId : null), CancellationToken.None);
             var url = new Uri(PublicBase(), $"connect?session={created.Token}").AbsoluteUri;
             var user = (await AuthenticationState).User.Identity?.Name ?? "unknown";
             var stepText = _step is null ? Loc[nameof(SupportConsoleStrings.GuideStepStart)].Value : _provider.FindStep(_step)!.Title;
             await Audit.WriteAsync(user, AuditAction.GuidedLinkCreated, endUserId,
-                $"{_provider.DisplayName}; {stepText}; {string.Join(", ", prefill.Keys)}");
+                $"{_provider.DisplayName}; {stepText}; {string.Join(", ", prefill.Keys)}{(_tenants.Count > 0 ? $"; {_tenantId}" : string.Empty)}");
             _created = new CreatedLink(url, created.Session.ExpiresAt,
                 Loc[nameof(SupportConsoleStrings.LinkSummary), _provider.DisplayName, stepText, prefill.Count]);
         }

@@ -245,6 +245,33 @@ public sealed class StaffAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_admin_page_refuses_a_support_member_and_opens_for_an_admin()
+    {
+        _ = _app.Services;
+        var adminPages = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == StaffPolicies.Admin))
+            .Select(e => Concrete(e.RoutePattern.RawText!))
+            .Distinct()
+            .ToArray();
+        Assert.Contains("/support/keys", adminPages);
+        Assert.Contains("/support/audit", adminPages);
+        await _app.AddStaffAsync(StaffTestApp.SupportEmail, StaffRoles.Support);
+        await _app.AddStaffAsync(StaffTestApp.AdminEmail, StaffRoles.Admin);
+        using var support = await _app.SignedInClientAsync(StaffTestApp.SupportEmail);
+        using var admin = await _app.SignedInClientAsync(StaffTestApp.AdminEmail);
+
+        foreach (var path in adminPages)
+        {
+            using var refused = await support.GetAsync(path);
+            Assert.True(refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location!.AbsolutePath == StaffArea.AccessDeniedPath,
+                $"{path} answered a support member {(int)refused.StatusCode} {refused.Headers.Location}.");
+            using var opened = await admin.GetAsync(path);
+            Assert.True(opened.StatusCode == HttpStatusCode.OK, $"{path} answered an admin {(int)opened.StatusCode}.");
+        }
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_console_session()
     {
         await _app.AddStaffAsync(StaffTestApp.SupportEmail, StaffRoles.Support);

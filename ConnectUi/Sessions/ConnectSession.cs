@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConnectUi.Branding;
 
 namespace ConnectUi.Sessions;
 
@@ -21,6 +22,9 @@ public sealed record ConnectSession(
     IReadOnlyDictionary<string, string>? Prefill = null,
     string? StartStep = null)
 {
+    /// <summary>The host's brand for this session, over the installation's; null keeps the installation's.</summary>
+    public SessionBranding? Branding { get; init; }
+
     public bool Allows(string providerId) =>
         AllowedProviders is null || AllowedProviders.Contains(providerId, StringComparer.OrdinalIgnoreCase);
 
@@ -34,10 +38,16 @@ public sealed record ConnectSession(
         record.ExpiresAt,
         record.Locale,
         record.PrefillJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(record.PrefillJson),
-        record.StartStep);
+        record.StartStep)
+    {
+        Branding = record.Branding is null ? null : JsonSerializer.Deserialize<SessionBranding>(record.Branding),
+    };
 
     internal static string? JoinPrefill(IReadOnlyDictionary<string, string>? prefill) =>
         prefill is null || prefill.Count == 0 ? null : JsonSerializer.Serialize(prefill);
+
+    internal static string? SerializeBranding(SessionBranding? branding) =>
+        branding is null || branding.IsEmpty ? null : JsonSerializer.Serialize(branding);
 
     internal static string? JoinProviders(IReadOnlyCollection<string>? providers) =>
         providers is null ? null : string.Join(',', providers);
@@ -55,7 +65,11 @@ public sealed record NewSession(
     Guid? ReconnectConnectionId = null,
     string? Locale = null,
     IReadOnlyDictionary<string, string>? Prefill = null,
-    string? StartStep = null);
+    string? StartStep = null)
+{
+    /// <summary>The host's brand for the session, already checked by <see cref="BrandRules"/>.</summary>
+    public SessionBranding? Branding { get; init; }
+}
 
 /// <summary>A created session and its token: the only time the token exists in clear.</summary>
 public sealed record CreatedSession(string Token, ConnectSession Session);

@@ -20,7 +20,7 @@ public sealed class BrandedLayoutTests : ComponentTestContext
 
         Assert.Equal("ConnectUi", layout.Find("[data-testid=brand]").TextContent.Trim());
         Assert.Equal("favicon.svg", layout.Find("[data-testid=brand-logo]").GetAttribute("src"));
-        Assert.Equal("ConnectUi", layout.Find("[data-testid=brand-logo]").GetAttribute("alt"));
+        Assert.Equal("ConnectUi logo", layout.Find("[data-testid=brand-logo]").GetAttribute("alt"));
         Assert.Empty(layout.FindAll("[data-testid=brand-stylesheet]"));
     }
 
@@ -34,7 +34,7 @@ public sealed class BrandedLayoutTests : ComponentTestContext
 
         Assert.Equal("Acme Books", layout.Find("[data-testid=brand]").TextContent.Trim());
         Assert.Equal(Logo, layout.Find("[data-testid=brand-logo]").GetAttribute("src"));
-        Assert.Equal("Acme Books", layout.Find("[data-testid=brand-logo]").GetAttribute("alt"));
+        Assert.Equal("Acme Books logo", layout.Find("[data-testid=brand-logo]").GetAttribute("alt"));
         Assert.Equal("theme-primary/6a1b9a-ce93d8.css", layout.Find("[data-testid=brand-stylesheet]").GetAttribute("href"));
         Assert.Contains("Acme Books", layout.Find("[data-testid=brand]").GetAttribute("aria-label"));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Branding;
@@ -8,8 +9,8 @@ public static class BrandingServiceCollectionExtensions
     public static IServiceCollection AddBranding(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BrandingOptions>().Bind(configuration.GetSection(BrandingOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BrandingOptions>, BrandingOptionsValidator>();
-        services.AddSingleton(provider => Brand.From(provider.GetRequiredService<IOptions<BrandingOptions>>().Value));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrandingOptions>, BrandingOptionsValidator>());
+        services.TryAddSingleton(provider => Brand.From(provider.GetRequiredService<IOptions<BrandingOptions>>().Value));
         return services;
     }
 }

@@ -104,7 +104,7 @@ public sealed partial class ThemeStylesheetTests : IAsyncLifetime
         Assert.Contains("--mud-palette-primary: rgba(106,27,154,1)", css);
         Assert.Contains("--mud-palette-primary: rgba(206,147,216,1)", css);
         Assert.Matches("<title>Connect an account (·|&#xB7;) Acme Books</title>", html);
-        Assert.Contains("alt=\"Acme Books\"", html);
+        Assert.Contains("alt=\"Acme Books logo\"", html);
         Assert.DoesNotContain("theme-primary/", html);
     }
 

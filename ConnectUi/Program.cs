@@ -1,5 +1,6 @@
 using ConnectUi.BackgroundWork;
 using ConnectUi.Cli;
+using ConnectUi.Branding;
 using ConnectUi.Components.Layout;
 using ConnectUi.Components;
 using ConnectUi.Connections;
@@ -36,6 +37,7 @@ builder.Services.AddConnectUiLocalization();
 builder.Services.AddThemeStylesheet();
 builder.Services.AddProviders(builder.Configuration);
 builder.Services.AddConnectFlow(builder.Configuration);
+builder.Services.AddBranding(builder.Configuration);
 builder.Services.AddConnections(builder.Configuration);
 builder.Services.AddReverification();
 builder.Services.AddWebhooks(builder.Configuration);

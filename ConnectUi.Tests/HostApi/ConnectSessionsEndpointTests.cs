@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ConnectUi.Sessions;
+using Microsoft.Extensions.DependencyInjection;
 using ConnectUi.Tests.Support;
 using static ConnectUi.Tests.Connections.TestCredentials;
 
@@ -102,6 +103,10 @@ public sealed class ConnectSessionsEndpointTests : IAsyncLifetime
         { """{"endUserId":"u","redirectUrl":"http://host.example/back"}""", "redirectUrl", "redirectUrl must be an absolute https URL (http only for localhost in Development) on one of the origins in ConnectUi:Embedding:AllowedOrigins." },
         { """{"endUserId":"u","redirectUrl":"/relative"}""", "redirectUrl", "redirectUrl must be an absolute https URL (http only for localhost in Development) on one of the origins in ConnectUi:Embedding:AllowedOrigins." },
         { """{"endUserId":"u","reconnectConnectionId":"00000000-0000-0000-0000-000000000000"}""", "reconnectConnectionId", "reconnectConnectionId must not be the empty GUID." },
+        { """{"endUserId":"u","branding":{"primaryColor":"#3b82f6"}}""", "branding.primaryColor", "branding.primaryColor #3b82f6 gives 3.68:1 as link and button text on the light page (#ffffff); at least 4.5:1 is needed." },
+        { """{"endUserId":"u","branding":{"primaryColorDark":"#1f5fbf"}}""", "branding.primaryColorDark", "branding.primaryColorDark #1f5fbf gives 2.65:1 as link and button text on the dark page (#1e2128); at least 4.5:1 is needed." },
+        { """{"endUserId":"u","branding":{"logo":"https://cdn.example/logo.svg"}}""", "branding.logo", "branding.logo must be a data URL or the path of an image shipped in wwwroot (for example branding/logo.svg); remote addresses are never fetched." },
+        { """{"endUserId":"u","branding":{"productName":" "}}""", "branding.productName", "branding.productName must not be empty." },
     };
 
     [Theory]
@@ -155,6 +160,36 @@ public sealed class ConnectSessionsEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_hosts_brand_is_stored_with_the_session_and_given_back_when_its_link_opens()
+    {
+        const string logo = "data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnLz4=";
+        using var response = await _client.PostAsJsonAsync(Path, new
+        {
+            endUserId = "user-1",
+            branding = new { productName = " Acme Books ", logo, primaryColor = "#6a1b9a", primaryColorDark = "#ce93d8" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var body = await ReadJsonAsync(response);
+        var token = body.RootElement.GetProperty("token").GetString()!;
+        await using var scope = _app.Services.CreateAsyncScope();
+        var lookup = await scope.ServiceProvider.GetRequiredService<ISessionService>().FindAsync(token, CancellationToken.None);
+        Assert.Equal(new ConnectUi.Branding.SessionBranding("Acme Books", logo, "#6a1b9a", "#ce93d8"), lookup.Session!.Branding);
+    }
+
+    [Fact]
+    public async Task A_session_without_a_brand_keeps_the_installations()
+    {
+        using var response = await _client.PostAsJsonAsync(Path, new { endUserId = "user-1" });
+        using var body = await ReadJsonAsync(response);
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var lookup = await scope.ServiceProvider.GetRequiredService<ISessionService>().FindAsync(body.RootElement.GetProperty("token").GetString()!, CancellationToken.None);
+        Assert.Null(lookup.Session!.Branding);
+        Assert.Null(Assert.Single(await _app.SessionRowsAsync()).Branding);
     }
 
     [Fact]

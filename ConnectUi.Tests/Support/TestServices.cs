@@ -37,6 +37,8 @@ public static class TestServices
         context.Services.AddOptions<SessionOptions>();
         context.Services.AddOptions<HostApplicationOptions>();
         context.Services.AddScoped<ConnectSessionContext>();
+        context.Services.AddSingleton(ConnectUi.Branding.Brand.Default);
+        context.Services.AddSingleton<ConnectUi.Components.Layout.ThemeStylesheet>();
         context.Services.AddEmbedding(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         context.Services.AddSingleton<ConnectUi.Journeys.IJourneyRecorder>(new RecordingJourneyRecorder());
         return context;

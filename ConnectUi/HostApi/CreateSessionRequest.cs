@@ -1,3 +1,5 @@
+using ConnectUi.Branding;
+
 namespace ConnectUi.HostApi;
 
 /// <summary>The body of <c>POST /api/connect/sessions</c>.</summary>
@@ -22,6 +24,27 @@ public sealed record CreateSessionRequest
     /// person's language choice or browser decides.
     /// </summary>
     public string? Locale { get; init; }
+
+    /// <summary>The host's brand for this session's pages; each part left out keeps the installation's.</summary>
+    public BrandingRequest? Branding { get; init; }
+}
+
+/// <summary>The <c>branding</c> object of a session request.</summary>
+public sealed record BrandingRequest
+{
+    /// <summary>Shown in the app bar and page titles, and as the application the person goes back to (at most 60 characters).</summary>
+    public string? ProductName { get; init; }
+
+    /// <summary>A base64 data URL of an SVG, PNG, JPEG or WebP image of at most 10 KB, or the path of an image shipped in the installation's wwwroot.</summary>
+    public string? Logo { get; init; }
+
+    /// <summary>Primary colour of the light theme, #rrggbb, with at least 4.5:1 contrast with its text and with a white page.</summary>
+    public string? PrimaryColor { get; init; }
+
+    /// <summary>Primary colour of the dark theme, #rrggbb, with at least 4.5:1 contrast with its text and with the dark page.</summary>
+    public string? PrimaryColorDark { get; init; }
+
+    public SessionBranding ToSessionBranding() => new(ProductName?.Trim(), Logo, PrimaryColor, PrimaryColorDark);
 }
 
 /// <summary>The answer to <c>POST /api/connect/sessions</c>: send the person to <paramref name="ConnectUrl"/> before <paramref name="ExpiresAt"/>.</summary>

@@ -1,7 +1,9 @@
 using ConnectUi.Embedding;
 using ConnectUi.Localization;
 using ConnectUi.Providers;
+using ConnectUi.Branding;
 using FluentValidation;
+using Microsoft.Extensions.FileProviders;
 
 namespace ConnectUi.HostApi;
 
@@ -12,7 +14,7 @@ public sealed class CreateSessionRequestValidator : AbstractValidator<CreateSess
     public const int MaxEmailLength = 320;
     public const int MaxRedirectUrlLength = 2000;
 
-    public CreateSessionRequestValidator(ProviderCatalog catalog, EmbeddingOptions embedding, bool allowHttpLoopback)
+    public CreateSessionRequestValidator(ProviderCatalog catalog, EmbeddingOptions embedding, bool allowHttpLoopback, IFileProvider? webRoot = null)
     {
         var known = string.Join(", ", catalog.All.Select(p => p.Id));
 
@@ -45,8 +47,27 @@ public sealed class CreateSessionRequestValidator : AbstractValidator<CreateSess
             .WithMessage($"locale must be one of {string.Join(", ", SupportedCultures.Names)}.")
             .When(r => r.Locale is not null);
 
+        RuleFor(r => r.Branding!.ProductName).Custom((name, context) => Report(context, BrandRules.CheckProductName(name, "branding.productName")))
+            .When(r => r.Branding is not null);
+        RuleFor(r => r.Branding!.Logo).Custom((logo, context) => Report(context, BrandRules.CheckLogo(logo, "branding.logo", webRoot)))
+            .When(r => r.Branding is not null);
+        RuleFor(r => r.Branding!.PrimaryColor)
+            .Custom((color, context) => Report(context, BrandRules.CheckPrimaryColor(color, "branding.primaryColor", dark: false)))
+            .When(r => r.Branding is not null);
+        RuleFor(r => r.Branding!.PrimaryColorDark)
+            .Custom((color, context) => Report(context, BrandRules.CheckPrimaryColor(color, "branding.primaryColorDark", dark: true)))
+            .When(r => r.Branding is not null);
+
         RuleFor(r => r.ReconnectConnectionId)
             .NotEqual(Guid.Empty).WithMessage("reconnectConnectionId must not be the empty GUID.");
+    }
+
+    private static void Report<T>(ValidationContext<T> context, string? failure)
+    {
+        if (failure is not null)
+        {
+            context.AddFailure(failure);
+        }
     }
 
     private static bool IsAllowedRedirect(string text, EmbeddingOptions embedding, bool allowHttpLoopback) =>

@@ -89,7 +89,7 @@ public static class HostApiEndpoints
         IOptions<EmbeddingOptions> embedding,
         IOptions<HostApplicationOptions> host,
         IOptions<HostApiOptions> options,
-        IHostEnvironment environment,
+        IWebHostEnvironment environment,
         CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
@@ -104,7 +104,7 @@ public static class HostApiEndpoints
             return readProblem;
         }
 
-        var validation = new CreateSessionRequestValidator(catalog, embedding.Value, allowHttpLoopback: environment.IsDevelopment()).Validate(body!);
+        var validation = new CreateSessionRequestValidator(catalog, embedding.Value, allowHttpLoopback: environment.IsDevelopment(), environment.WebRootFileProvider).Validate(body!);
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.ToDictionary().ToDictionary(e => CamelCase(e.Key), e => e.Value));
@@ -134,7 +134,10 @@ public static class HostApiEndpoints
                 body.RedirectUrl is null ? null : new Uri(body.RedirectUrl, UriKind.Absolute),
                 body.ReconnectConnectionId,
                 SupportedCultures.Find(body.Locale),
-                TenantId: caller.TenantId),
+                TenantId: caller.TenantId)
+            {
+                Branding = body.Branding?.ToSessionBranding(),
+            },
             cancellationToken);
 
         var connectUrl = new Uri(PublicBase(request, host.Value), $"connect?session={created.Token}");
@@ -302,5 +305,7 @@ public static class HostApiEndpoints
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such connection.", detail: $"No connection has the id {id}.");
 
-    private static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    // "Branding.PrimaryColor" becomes "branding.primaryColor", as the JSON names it.
+    private static string CamelCase(string name) =>
+        string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

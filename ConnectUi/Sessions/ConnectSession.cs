@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConnectUi.Branding;
 
 namespace ConnectUi.Sessions;
 
@@ -23,6 +24,9 @@ public sealed record ConnectSession(
     string? StartStep = null,
     string? TenantId = null)
 {
+    /// <summary>The host's brand for this session, over the installation's; null keeps the installation's.</summary>
+    public SessionBranding? Branding { get; init; }
+
     public bool Allows(string providerId) =>
         AllowedProviders is null || AllowedProviders.Contains(providerId, StringComparer.OrdinalIgnoreCase);
 
@@ -37,10 +41,16 @@ public sealed record ConnectSession(
         record.Locale,
         record.PrefillJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(record.PrefillJson),
         record.StartStep,
-        record.TenantId);
+        record.TenantId)
+    {
+        Branding = record.Branding is null ? null : JsonSerializer.Deserialize<SessionBranding>(record.Branding),
+    };
 
     internal static string? JoinPrefill(IReadOnlyDictionary<string, string>? prefill) =>
         prefill is null || prefill.Count == 0 ? null : JsonSerializer.Serialize(prefill);
+
+    internal static string? SerializeBranding(SessionBranding? branding) =>
+        branding is null || branding.IsEmpty ? null : JsonSerializer.Serialize(branding);
 
     internal static string? JoinProviders(IReadOnlyCollection<string>? providers) =>
         providers is null ? null : string.Join(',', providers);
@@ -60,7 +70,11 @@ public sealed record NewSession(
     string? Locale = null,
     IReadOnlyDictionary<string, string>? Prefill = null,
     string? StartStep = null,
-    string? TenantId = null);
+    string? TenantId = null)
+{
+    /// <summary>The host's brand for the session, already checked by <see cref="BrandRules"/>.</summary>
+    public SessionBranding? Branding { get; init; }
+}
 
 /// <summary>A created session and its token: the only time the token exists in clear.</summary>
 public sealed record CreatedSession(string Token, ConnectSession Session);

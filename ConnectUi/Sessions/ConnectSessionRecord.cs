@@ -18,6 +18,13 @@ public sealed class ConnectSessionRecord
     public string? AllowedProviders { get; set; }
 
     public string? RedirectUrl { get; set; }
+
+    /// <summary>The host's brand for this session as JSON (<see cref="Branding.SessionBranding"/>); null for the installation's.</summary>
+    public string? Branding { get; set; }
+
+    /// <summary>Room for an inline logo at its largest (10 KB, 13.7 KB in base64) plus the other parts.</summary>
+    public const int MaxBrandingLength = 16_000;
+
     public Guid? ReconnectConnectionId { get; set; }
 
     /// <summary>The culture name the host asked for (<c>de</c>, <c>pt-BR</c>, …); null leaves it to the browser.</summary>

@@ -29,6 +29,7 @@ internal sealed class ConnectSessionRecordTable : IEntityTypeConfiguration<Conne
         session.Property(s => s.Locale).HasMaxLength(10);
         session.Property(s => s.PrefillJson).HasMaxLength(2000);
         session.Property(s => s.StartStep).HasMaxLength(200);
+        session.Property(s => s.Branding).HasMaxLength(ConnectSessionRecord.MaxBrandingLength);
         // Saving a connection sets it with "WHERE ConsumedAt IS NULL": of two tabs saving at once, one wins.
         session.Property(s => s.ConsumedAt).IsConcurrencyToken();
     }

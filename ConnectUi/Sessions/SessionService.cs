@@ -28,6 +28,7 @@ public sealed partial class SessionService(
             Locale = request.Locale,
             PrefillJson = ConnectSession.JoinPrefill(request.Prefill),
             StartStep = request.StartStep,
+            Branding = ConnectSession.SerializeBranding(request.Branding),
             CreatedAt = now,
             ExpiresAt = now + options.Value.Lifetime,
         };

@@ -50,6 +50,64 @@ public sealed partial class ThemeStylesheetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
     }
 
+    [Fact]
+    public async Task A_hosts_colours_come_as_a_small_cached_stylesheet_of_the_primary_variables_only()
+    {
+        var client = _app.CreateClient();
+
+        using var response = await client.GetAsync("/theme-primary/6a1b9a-ce93d8.css");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        var css = await response.Content.ReadAsStringAsync();
+        var dark = css.IndexOf("@media (prefers-color-scheme: dark)", StringComparison.Ordinal);
+        Assert.True(dark > 0, "the dark primary sits under prefers-color-scheme: dark");
+        Assert.Contains("--mud-palette-primary: rgba(106,27,154,1);", css[..dark]);
+        Assert.Contains("--mud-palette-primary-text: rgba(255,255,255,1);", css[..dark]);
+        Assert.Contains("--mud-palette-primary: rgba(206,147,216,1);", css[dark..]);
+        Assert.Contains("--mud-palette-primary-text: rgba(11,26,46,1);", css[dark..]);
+        Assert.DoesNotContain("--mud-palette-background", css);
+        Assert.True(css.Length < 2048, $"{css.Length} characters");
+    }
+
+    [Theory]
+    [InlineData("3b82f6-ce93d8")] // 3.68:1 on a white page
+    [InlineData("6a1b9a-1f5fbf")] // 2.65:1 on the dark page
+    [InlineData("6A1B9A-ce93d8")] // one address per pair of colours
+    [InlineData("zzzzzz-ce93d8")]
+    public async Task The_primary_stylesheet_refuses_colours_a_host_could_not_set(string colours)
+    {
+        using var response = await _app.CreateClient().GetAsync($"/theme-primary/{colours}.css");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_installations_brand_is_drawn_into_the_theme_stylesheet_and_the_app_bar()
+    {
+        await using var branded = new ConnectUiWebApplicationFactory(new Dictionary<string, string?>
+        {
+            ["ConnectUi:Sessions:Required"] = "false",
+            ["ConnectUi:Branding:ProductName"] = "Acme Books",
+            ["ConnectUi:Branding:PrimaryColor"] = "#6a1b9a",
+            ["ConnectUi:Branding:PrimaryColorDark"] = "#ce93d8",
+        });
+        var client = branded.CreateClient();
+        var html = await client.GetStringAsync("/");
+        var defaultPath = ThemeLink().Match(await _app.CreateClient().GetStringAsync("/")).Groups[1].Value;
+
+        var path = ThemeLink().Match(html).Groups[1].Value;
+        var css = await client.GetStringAsync(path);
+
+        Assert.NotEqual(defaultPath, path);
+        Assert.Contains("--mud-palette-primary: rgba(106,27,154,1)", css);
+        Assert.Contains("--mud-palette-primary: rgba(206,147,216,1)", css);
+        Assert.Matches("<title>Connect an account (·|&#xB7;) Acme Books</title>", html);
+        Assert.Contains("alt=\"Acme Books logo\"", html);
+        Assert.DoesNotContain("theme-primary/", html);
+    }
+
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"(/?theme\\.[0-9a-f]{12}\\.css)\"")]
     private static partial Regex ThemeLink();
 }

@@ -1,18 +1,26 @@
+using ConnectUi.Branding;
 using MudBlazor;
 
 namespace ConnectUi.Components.Layout;
 
-/// <summary>The app's MudBlazor theme: system fonts (nothing loads from outside) and accessible contrast.</summary>
+/// <summary>The app's MudBlazor theme: system fonts (nothing loads from outside), accessible contrast, the brand's primary colours.</summary>
 public static class ConnectUiTheme
 {
     private static readonly string[] SystemFonts =
         ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
 
-    public static MudTheme Theme { get; } = new()
+    /// <summary>ConnectUi's own theme, without a host's brand.</summary>
+    public static MudTheme Theme { get; } = For(Brand.Default);
+
+    /// <summary>The theme in a brand's primary colours, with the text colour drawn on each; rendered to CSS once per brand (<see cref="ThemeStylesheet"/>).</summary>
+    public static MudTheme For(Brand brand) => For(brand.Primary, brand.PrimaryDark);
+
+    public static MudTheme For(BrandColor primary, BrandColor primaryDark) => new()
     {
         PaletteLight = new PaletteLight
         {
-            Primary = "#1f5fbf",
+            Primary = primary.ToString(),
+            PrimaryContrastText = primary.TextOn.ToString(),
             Secondary = "#5b4bb7",
             AppbarBackground = "#ffffff",
             Background = "#f6f7fb",
@@ -24,8 +32,8 @@ public static class ConnectUiTheme
         },
         PaletteDark = new PaletteDark
         {
-            Primary = "#8ab4f8",
-            PrimaryContrastText = "#0b1a2e",
+            Primary = primaryDark.ToString(),
+            PrimaryContrastText = primaryDark.TextOn.ToString(),
             Secondary = "#b5a8ff",
             SecondaryContrastText = "#1a1233",
             Background = "#15171c",

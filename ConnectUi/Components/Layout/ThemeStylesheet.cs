@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using ConnectUi.Branding;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
@@ -10,10 +12,15 @@ namespace ConnectUi.Components.Layout;
 /// <summary>
 /// The theme's CSS variables (MudBlazor's palette, typography and layout) as one cached stylesheet for light and dark,
 /// dark under <c>prefers-color-scheme</c>, instead of a 12 KiB &lt;style&gt; element rendered into every page and kept in
-/// every circuit. The browser follows the system's scheme by itself, before and without any script.
+/// every circuit. The browser follows the system's scheme by itself, before and without any script. It is drawn in the
+/// installation's brand; a session in a host's colours adds a small stylesheet of the primary colour's variables only.
 /// </summary>
-public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory loggers) : IHostedService
+public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory loggers, Brand installation) : IHostedService
 {
+    // Hosts' colour pairs in use: few. Past this many, one is rendered on request and not kept.
+    private const int MaxKeptPrimaryStylesheets = 256;
+
+    private readonly ConcurrentDictionary<(BrandColor Light, BrandColor Dark), string> _primaryStylesheets = new();
     private Content? _content;
 
     /// <summary>The stylesheet's address; it changes with its content, so it is cached for a year.</summary>
@@ -26,8 +33,9 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
     /// <summary>Renders MudBlazor's theme provider once per scheme, exactly as it would render in a page.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var light = await RenderStylesAsync(isDarkMode: false);
-        var dark = await RenderStylesAsync(isDarkMode: true);
+        var theme = ConnectUiTheme.For(installation);
+        var light = await RenderStylesAsync(theme, isDarkMode: false);
+        var dark = await RenderStylesAsync(theme, isDarkMode: true);
         var css = $"{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..12];
         _content = new Content(css, $"theme.{hash}.css", $"\"{hash}\"");
@@ -35,7 +43,49 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<string> RenderStylesAsync(bool isDarkMode)
+    /// <summary>
+    /// The address of the stylesheet that puts a brand's primary colours over the installation's, or null when they
+    /// are the installation's. The colours are the address, so any instance answers it and browsers cache it.
+    /// </summary>
+    public string? PrimaryStylesheetPath(Brand brand) =>
+        brand.Primary == installation.Primary && brand.PrimaryDark == installation.PrimaryDark
+            ? null
+            : $"theme-primary/{brand.Primary.ToString()[1..]}-{brand.PrimaryDark.ToString()[1..]}.css";
+
+    /// <summary>
+    /// The primary colour's variables (the colour, its text, hover, lighter and darker shades) for light and dark, as
+    /// MudBlazor derives them; null unless both colours are written as <see cref="PrimaryStylesheetPath"/> writes them
+    /// and pass <see cref="BrandRules"/>, so the address cannot draw a colour a host could not have set.
+    /// </summary>
+    internal async Task<string?> PrimaryStylesheetAsync(string lightHex, string darkHex)
+    {
+        if (!BrandColor.TryParse("#" + lightHex, out var light) || !BrandColor.TryParse("#" + darkHex, out var dark)
+            || light.ToString() != "#" + lightHex || dark.ToString() != "#" + darkHex
+            || BrandRules.CheckPrimaryColor(light.ToString(), "light", dark: false) is not null
+            || BrandRules.CheckPrimaryColor(dark.ToString(), "dark", dark: true) is not null)
+        {
+            return null;
+        }
+
+        if (_primaryStylesheets.TryGetValue((light, dark), out var kept))
+        {
+            return kept;
+        }
+
+        var theme = ConnectUiTheme.For(light, dark);
+        var lightVariables = PrimaryVariable().Matches(await RenderStylesAsync(theme, isDarkMode: false)).Select(m => m.Value);
+        var darkVariables = PrimaryVariable().Matches(await RenderStylesAsync(theme, isDarkMode: true)).Select(m => m.Value);
+        var css = $":root {{\n{string.Join("\n", lightVariables)}\n}}\n"
+            + $"@media (prefers-color-scheme: dark) {{\n:root {{\n{string.Join("\n", darkVariables)}\n}}\n}}\n";
+        if (_primaryStylesheets.Count < MaxKeptPrimaryStylesheets)
+        {
+            _primaryStylesheets.TryAdd((light, dark), css);
+        }
+
+        return css;
+    }
+
+    private async Task<string> RenderStylesAsync(MudTheme theme, bool isDarkMode)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
@@ -43,7 +93,7 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
             {
-                [nameof(MudThemeProvider.Theme)] = ConnectUiTheme.Theme,
+                [nameof(MudThemeProvider.Theme)] = theme,
                 [nameof(MudThemeProvider.IsDarkMode)] = isDarkMode,
             });
             return (await renderer.RenderComponentAsync<MudThemeProvider>(parameters)).ToHtmlString();
@@ -53,6 +103,9 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
 
     [GeneratedRegex("<style[^>]*>(.*?)</style>", RegexOptions.Singleline)]
     private static partial Regex StyleElement();
+
+    [GeneratedRegex(@"--mud-palette-primary[a-z-]*:[^;]*;")]
+    private static partial Regex PrimaryVariable();
 
     private sealed record Content(string Css, string Path, string ETag);
 }
@@ -81,6 +134,18 @@ public static class ThemeStylesheetExtensions
             return context.Request.Headers.IfNoneMatch == theme.ETag
                 ? Results.StatusCode(StatusCodes.Status304NotModified)
                 : Results.Text(theme.Css, "text/css; charset=utf-8");
+        }).ExcludeFromDescription();
+
+        // A host's session colours over the theme; the address is the colours, so it never changes content.
+        endpoints.MapGet("/theme-primary/{light}-{dark}.css", async (string light, string dark, HttpContext context, ThemeStylesheet theme) =>
+        {
+            if (await theme.PrimaryStylesheetAsync(light, dark) is not { } css)
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.Text(css, "text/css; charset=utf-8");
         }).ExcludeFromDescription();
         return endpoints;
     }

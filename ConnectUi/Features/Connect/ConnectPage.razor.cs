@@ -62,8 +62,8 @@ public sealed partial class ConnectPage
 
     private bool SandboxEnabled => Sandbox.Value.Enabled;
 
-    /// <summary>How the success screen names the host application; null when the installation does not say.</summary>
-    private string? HostName => HostApplication.Value.HostName;
+    /// <summary>How the success screen names the host application: its brand, else the installation's setting.</summary>
+    private string? HostName => Session.Current?.Branding?.ProductName ?? HostApplication.Value.HostName;
 
     private string Heading => (_connected, ReconnectTarget) switch
     {

@@ -405,6 +405,10 @@ namespace ConnectUi.Storage.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Branding")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ConnectionId")
                         .HasColumnType("TEXT");
 

@@ -414,6 +414,10 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Branding")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
                     b.Property<Guid?>("ConnectionId")
                         .HasColumnType("uuid");
 

@@ -1,3 +1,4 @@
+using ConnectUi;
 using ConnectUi.BackgroundWork;
 using ConnectUi.Cli;
 using ConnectUi.Branding;

@@ -1,7 +1,6 @@
 using ConnectUi.Connections;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Journeys;
-using ConnectUi.Staff;
 using ConnectUi.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +33,7 @@ public sealed class JourneyRecordingTests : IDisposable
 
         var factory = new Factory(options);
         _recorder = new JourneyRecorder(factory, _feed, _time);
-        _directory = new VisitDirectory(factory, _time, Options.Create(new SupportOptions()));
+        _directory = new VisitDirectory(factory, _time, Options.Create(new JourneyRetentionOptions()));
         _feed.Subscribe(update =>
         {
             _published.Add(update);

@@ -13,7 +13,7 @@ public sealed class ProviderSeamTests
 {
     private static readonly string AppFolder = Path.Combine(RepositoryRoot(), "ConnectUi");
 
-    private static readonly string RegistrationFile = Path.Combine(AppFolder, "Providers", "ProvidersServiceCollectionExtensions.cs");
+    private static readonly string RegistrationFile = Path.Combine(AppFolder, "InstalledProviders.cs");
 
     private static IReadOnlyList<ProviderDefinition> Registered()
     {

@@ -1,3 +1,4 @@
+using ConnectUi.Security.Headers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,9 @@ public static class EmbeddingServiceCollectionExtensions
             .Validate(o => o.AllowedOrigins.All(origin => EmbeddingOptions.TryNormalize(origin, out _)),
                 $"Each {EmbeddingOptions.Section}:AllowedOrigins entry must be an origin such as https://app.example.com (scheme, host and port only).")
             .ValidateOnStart();
-        services.TryAddScoped<HostEvents>();
+        services.AddOptions<FramingOptions>()
+            .Configure<IOptions<EmbeddingOptions>>((framing, embedding) => framing.FrameAncestors = embedding.Value.FrameAncestors());
+        services.TryAddScoped<IHostEvents, HostEvents>();
         return services;
     }
 

@@ -7,18 +7,38 @@ namespace ConnectUi.Embedding;
 /// Posts ConnectUi's events (<c>ready</c>, <c>connected</c>, <c>error</c>, <c>closed</c>) to the window that opened or
 /// embeds this page, addressed to the allowed origins only (never <c>*</c>). Events carry ids and outcome names, never a secret.
 /// </summary>
-public sealed class HostEvents(IJSRuntime js, IOptions<EmbeddingOptions> options)
+public sealed class HostEvents(IJSRuntime js, IOptions<EmbeddingOptions> options) : IHostEvents, IAsyncDisposable
 {
+    private IJSObjectReference? _module;
+
     private IReadOnlyList<string> Origins => options.Value.NormalizedOrigins();
 
     /// <summary>Posts <c>ready</c> and arranges for <c>closed</c> when the page goes away; once per page load.</summary>
-    public ValueTask StartAsync() => js.InvokeVoidAsync("connectUi.startHostEvents", Origins);
+    public async ValueTask StartAsync() => await (await ModuleAsync()).InvokeVoidAsync("startHostEvents", Origins);
 
     /// <summary>Posts <c>connected</c>; false when there is no opener or parent window to tell.</summary>
-    public ValueTask<bool> ConnectedAsync(Guid connectionId, string providerId) =>
-        js.InvokeAsync<bool>("connectUi.postToHost", "connected", new { connectionId, provider = providerId }, Origins);
+    public async ValueTask<bool> ConnectedAsync(Guid connectionId, string providerId) =>
+        await (await ModuleAsync()).InvokeAsync<bool>("postToHost", "connected", new { connectionId, provider = providerId }, Origins);
 
     /// <summary>Posts <c>error</c> with the outcome's name only; false when there is no opener or parent window.</summary>
-    public ValueTask<bool> ErrorAsync(string providerId, string outcome) =>
-        js.InvokeAsync<bool>("connectUi.postToHost", "error", new { provider = providerId, outcome }, Origins);
+    public async ValueTask<bool> ErrorAsync(string providerId, string outcome) =>
+        await (await ModuleAsync()).InvokeAsync<bool>("postToHost", "error", new { provider = providerId, outcome }, Origins);
+
+    private async ValueTask<IJSObjectReference> ModuleAsync() =>
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./Embedding/HostWindow.razor.js");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the module.
+            }
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using ConnectUi.Connections;
-using ConnectUi.Staff;
 using ConnectUi.Providers;
 
 namespace ConnectUi.Journeys;
@@ -124,6 +123,6 @@ public interface IVisitDirectory
     /// <summary>The visit's events, oldest first.</summary>
     Task<IReadOnlyList<JourneyEvent>> TimelineAsync(Guid visitId, CancellationToken cancellationToken);
 
-    /// <summary>The end user's visits of the last <see cref="SupportOptions.Retention"/>, the most recent first.</summary>
+    /// <summary>The end user's visits of the last <see cref="JourneyRetentionOptions.Retention"/>, the most recent first.</summary>
     Task<IReadOnlyList<VisitSummary>> ListForEndUserAsync(string endUserId, CancellationToken cancellationToken);
 }

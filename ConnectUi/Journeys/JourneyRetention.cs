@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
-using ConnectUi.Staff;
 
 namespace ConnectUi.Journeys;
 
 /// <summary>Deletes visits and journey events older than <c>ConnectUi:Support:Retention</c>, every <c>CleanupInterval</c>.</summary>
 public sealed partial class JourneyRetention(
     VisitDirectory directory,
-    IOptions<SupportOptions> options,
+    IOptions<JourneyRetentionOptions> options,
     TimeProvider timeProvider,
     ILogger<JourneyRetention> logger) : BackgroundService
 {

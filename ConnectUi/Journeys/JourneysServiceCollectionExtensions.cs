@@ -13,6 +13,16 @@ public static class JourneysServiceCollectionExtensions
     public static IServiceCollection AddJourneys(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton(TimeProvider.System);
+        var retention = services.AddOptions<JourneyRetentionOptions>();
+        if (configuration is not null)
+        {
+            retention.Bind(configuration.GetSection(JourneyRetentionOptions.Section));
+        }
+
+        retention
+            .Validate(o => o.Retention > TimeSpan.Zero, $"{JourneyRetentionOptions.Section}:Retention must be positive.")
+            .Validate(o => o.CleanupInterval >= TimeSpan.FromSeconds(1), $"{JourneyRetentionOptions.Section}:CleanupInterval must be at least one second.")
+            .ValidateOnStart();
         if (configuration is not null && RedisConnection.IsConfigured(configuration))
         {
             // Several instances: a console on one watches customers on any (the Redis connection comes from AddRedis).

@@ -1,12 +1,11 @@
 using ConnectUi.Connections.Storage;
-using ConnectUi.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ConnectUi.Storage;
 
 namespace ConnectUi.Journeys;
 
-public sealed class VisitDirectory(IDbContextFactory<ConnectUiDbContext> databases, TimeProvider time, IOptions<SupportOptions> options) : IVisitDirectory
+public sealed class VisitDirectory(IDbContextFactory<ConnectUiDbContext> databases, TimeProvider time, IOptions<JourneyRetentionOptions> options) : IVisitDirectory
 {
     /// <summary>How far back the live list reaches.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromHours(24);

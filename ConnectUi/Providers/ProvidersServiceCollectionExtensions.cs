@@ -1,5 +1,3 @@
-using ConnectUi.Providers.ConnectWisePsa;
-using ConnectUi.Providers.Konnektive;
 using ConnectUi.Security.Outbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,14 +5,6 @@ namespace ConnectUi.Providers;
 
 public static class ProvidersServiceCollectionExtensions
 {
-    /// <summary>Registers every provider. Adding a provider is one folder and one line here (docs/adding-a-provider.md).</summary>
-    public static IServiceCollection AddProviders(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddProvider(KonnektiveProvider.Registration, configuration);
-        services.AddProvider(ConnectWisePsaProvider.Registration, configuration);
-        return services;
-    }
-
     /// <summary>Serves every provider's logo at <c>/providers/{provider id}.svg</c>.</summary>
     public static IEndpointRouteBuilder MapProviders(this IEndpointRouteBuilder endpoints) => ProviderLogo.Map(endpoints);
 

@@ -25,8 +25,6 @@ public static class StaffServiceCollectionExtensions
         var section = configuration.GetSection(SupportOptions.Section);
         services.AddOptions<SupportOptions>()
             .Bind(section)
-            .Validate(o => o.Retention > TimeSpan.Zero, $"{SupportOptions.Section}:Retention must be positive.")
-            .Validate(o => o.CleanupInterval >= TimeSpan.FromSeconds(1), $"{SupportOptions.Section}:CleanupInterval must be at least one second.")
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportOptions>, OpenIdConnectOptionsValidation>());
 

@@ -1,15 +1,9 @@
 namespace ConnectUi.Staff;
 
-/// <summary>The support console's settings (<c>ConnectUi:Support</c>).</summary>
+/// <summary>The support console's sign-in settings (<c>ConnectUi:Support</c>; how long visits are kept is the journeys' <c>JourneyRetentionOptions</c>).</summary>
 public sealed class SupportOptions
 {
     public const string Section = "ConnectUi:Support";
-
-    /// <summary>How long journey events and visits are kept.</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
-
-    /// <summary>How often expired journey events are deleted.</summary>
-    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Optional single sign-on; off unless <see cref="OpenIdConnectOptions.Authority"/> is set.</summary>
     public StaffOpenIdConnectOptions OpenIdConnect { get; set; } = new();

@@ -16,10 +16,12 @@ namespace ConnectUi.Tests.Features.Connect;
 public sealed class ConnectPageSessionTests : ComponentTestContext
 {
     private readonly FakeConnectionService _connections = new();
+    private readonly BunitJSModuleInterop _hostEvents;
 
     public ConnectPageSessionTests()
     {
         Services.AddSingleton<IConnectionService>(_connections);
+        _hostEvents = JSInterop.SetupModule("./Embedding/HostWindow.razor.js");
     }
 
     private ConnectSessionContext Context => Services.GetRequiredService<ConnectSessionContext>();
@@ -87,7 +89,7 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=session-used]")));
         Assert.Empty(page.FindAll("[data-testid=credential-form]"));
-        var posted = Assert.Single(JSInterop.Invocations, i => i.Identifier == "connectUi.postToHost");
+        var posted = Assert.Single(_hostEvents.Invocations, i => i.Identifier == "postToHost");
         Assert.Equal("error", posted.Arguments[0]);
     }
 
@@ -107,14 +109,14 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
     [Fact]
     public async Task After_connecting_inside_a_host_window_the_host_gets_the_connected_event_and_the_success_screen_stays()
     {
-        JSInterop.Setup<bool>("connectUi.postToHost", _ => true).SetResult(true);
+        _hostEvents.Setup<bool>("postToHost", _ => true).SetResult(true);
         Context.Start(ExampleSession(redirectUrl: new Uri("https://host.example/back")), null);
         var page = RenderPage(KonnektiveProvider.Id);
 
         await SubmitKonnektiveAsync(page);
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=connect-success]")));
-        var posted = Assert.Single(JSInterop.Invocations, i => i.Identifier == "connectUi.postToHost");
+        var posted = Assert.Single(_hostEvents.Invocations, i => i.Identifier == "postToHost");
         Assert.Equal("connected", posted.Arguments[0]);
         var detail = System.Text.Json.JsonSerializer.Serialize(posted.Arguments[1]);
         Assert.Equal($$"""{"connectionId":"{{_connections.Result.ConnectionId}}","provider":"konnektive"}""", detail);
@@ -128,7 +130,7 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
     public async Task The_success_screen_names_the_host_application_when_the_installation_does()
     {
         Services.Configure<HostApplicationOptions>(o => o.HostName = "Acme Books");
-        JSInterop.Setup<bool>("connectUi.postToHost", _ => true).SetResult(true);
+        _hostEvents.Setup<bool>("postToHost", _ => true).SetResult(true);
         Context.Start(ExampleSession(), null);
         var page = RenderPage(KonnektiveProvider.Id);
 
@@ -152,8 +154,8 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
 
         await SubmitKonnektiveAsync(page);
 
-        page.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "connectUi.postToHost"));
-        var posted = JSInterop.Invocations.Single(i => i.Identifier == "connectUi.postToHost");
+        page.WaitForAssertion(() => Assert.Single(_hostEvents.Invocations, i => i.Identifier == "postToHost"));
+        var posted = _hostEvents.Invocations.Single(i => i.Identifier == "postToHost");
         Assert.Equal("error", posted.Arguments[0]);
         Assert.Equal("""{"provider":"konnektive","outcome":"InvalidCredentials"}""", System.Text.Json.JsonSerializer.Serialize(posted.Arguments[1]));
         Assert.NotNull(page.Find("[data-testid=credential-form]"));

@@ -12,10 +12,12 @@ namespace ConnectUi.Tests.Features.Connect;
 public sealed class ConnectPageTests : ComponentTestContext
 {
     private readonly FakeConnectionService _connections = new();
+    private readonly BunitJSModuleInterop _pageScript;
 
     public ConnectPageTests()
     {
         Services.AddSingleton<IConnectionService>(_connections);
+        _pageScript = JSInterop.SetupModule("./Features/Connect/ConnectPage.razor.js");
     }
 
     public static TheoryData<string> ProviderIds => [KonnektiveProvider.Id, ConnectWisePsaProvider.Id];
@@ -85,7 +87,7 @@ public sealed class ConnectPageTests : ComponentTestContext
         Assert.Contains("guide-step--highlighted", page.Find($"li#{anchor}").ClassList);
         Assert.Equal("step", page.Find($"li#{anchor}").GetAttribute("aria-current"));
         Assert.Single(page.FindAll(".guide-step--highlighted"));
-        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "connectUi.scrollToStep");
+        var call = Assert.Single(_pageScript.Invocations, i => i.Identifier == "scrollToStep");
         Assert.Equal(anchor, call.Arguments[0]);
     }
 
@@ -138,7 +140,7 @@ public sealed class ConnectPageTests : ComponentTestContext
         Assert.Single(ips.QuerySelectorAll("[data-testid=copy-button]"));
         Assert.Empty(ips.QuerySelectorAll("[data-testid=egress-ips-unknown]"));
         Assert.Contains("guide-step--highlighted", page.Find($"li#{KonnektiveProvider.Steps.FindCredentials}").ClassList);
-        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "connectUi.scrollToStep");
+        Assert.DoesNotContain(_pageScript.Invocations, i => i.Identifier == "scrollToStep");
     }
 
     [Fact]
@@ -158,7 +160,7 @@ public sealed class ConnectPageTests : ComponentTestContext
         stepLinks[1].Click();
 
         Assert.Contains("guide-step--highlighted", page.Find($"li#{provider.Guide.Steps[1].Anchor}").ClassList);
-        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "connectUi.scrollToStep");
+        var call = Assert.Single(_pageScript.Invocations, i => i.Identifier == "scrollToStep");
         Assert.Equal(provider.Guide.Steps[1].Anchor, call.Arguments[0]);
     }
 
@@ -195,7 +197,7 @@ public sealed class ConnectPageTests : ComponentTestContext
         // Its own heading, which takes the focus, and wording for a page no host application opened.
         var name = KonnektiveProvider.Definition.DisplayName;
         Assert.Equal(string.Format(ConnectStrings.ConnectedHeading, name), page.Find("h1").TextContent.Trim());
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "page-heading");
+        Assert.Contains(_pageScript.Invocations, i => i.Identifier == "focusById" && (string?)i.Arguments[0] == "page-heading");
         Assert.Equal(ConnectStrings.NextUseWithoutHost, page.Find("[data-testid=next-use]").TextContent.Trim());
         Assert.DoesNotContain(page.FindAll("[aria-live], [role=status], [role=alert]"), e => e.TextContent.Contains(name));
     }

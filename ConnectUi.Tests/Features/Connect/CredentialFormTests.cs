@@ -18,7 +18,15 @@ public sealed class CredentialFormTests : ComponentTestContext
     private readonly List<string> _problemSteps = [];
     private readonly List<ConnectResult> _connected = [];
 
-    public CredentialFormTests() => Services.AddSingleton<IConnectionService>(_connections);
+    private readonly BunitJSModuleInterop _formScript;
+    private readonly BunitJSModuleInterop _summaryScript;
+
+    public CredentialFormTests()
+    {
+        Services.AddSingleton<IConnectionService>(_connections);
+        _formScript = JSInterop.SetupModule("./Features/Connect/CredentialForm.razor.js");
+        _summaryScript = JSInterop.SetupModule("./Features/Connect/ErrorSummary.razor.js");
+    }
 
     [Fact]
     public void Typing_before_the_first_blur_shows_no_error_and_blur_validates()
@@ -166,7 +174,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Contains(string.Format(ConnectStrings.ManyProblems, 4), summary.TextContent);
         Assert.Equal("alert", summary.GetAttribute("role"));
         Assert.Equal("-1", summary.GetAttribute("tabindex"));
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusAlert" && (string?)i.Arguments[0] == "error-summary");
+        Assert.Contains(_formScript.Invocations, i => i.Identifier == "focusAlert" && (string?)i.Arguments[0] == "error-summary");
         Assert.Empty(_connections.Calls);
 
         // Each message is written once, under its field, and sits in no live region.
@@ -175,7 +183,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.DoesNotContain(ConnectWisePsaStrings.ClientIdRequired, LiveRegionText(form));
 
         summary.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == "#field-Username").Click();
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "field-Username");
+        Assert.Contains(_summaryScript.Invocations, i => i.Identifier == "focusById" && (string?)i.Arguments[0] == "field-Username");
     }
 
     [Fact]
@@ -251,7 +259,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         // The step is marked, not scrolled to: the focus goes to the alert, which links to the step.
         Assert.Empty(_requestedSteps);
         Assert.Equal([ConnectWisePsaProvider.Steps.ClientIdAndKeys], _problemSteps);
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusAlert" && (string?)i.Arguments[0] == "provider-problem");
+        Assert.Contains(_formScript.Invocations, i => i.Identifier == "focusAlert" && (string?)i.Arguments[0] == "provider-problem");
         var problem = form.Find("[data-testid=provider-problem]");
         Assert.Equal("alert", problem.GetAttribute("role"));
         Assert.Equal("-1", problem.GetAttribute("tabindex"));
@@ -260,7 +268,7 @@ public sealed class CredentialFormTests : ComponentTestContext
             [ConnectWisePsaStrings.UsernameLabel, ConnectWisePsaStrings.PasswordLabel],
             form.FindAll("[data-testid=problem-fields] a").Select(a => a.TextContent.Trim()));
         form.Find("[data-testid=problem-fields] a[href='#field-Password']").Click();
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusById" && (string?)i.Arguments[0] == "field-Password");
+        Assert.Contains(_formScript.Invocations, i => i.Identifier == "focusById" && (string?)i.Arguments[0] == "field-Password");
         form.Find("[data-testid=problem-step-link]").Click();
         Assert.Equal([ConnectWisePsaProvider.Steps.ClientIdAndKeys], _requestedSteps);
         var step = ConnectWisePsaProvider.Definition.FindStep(ConnectWisePsaProvider.Steps.ClientIdAndKeys)!;
@@ -313,7 +321,7 @@ public sealed class CredentialFormTests : ComponentTestContext
         await form.Find("form").SubmitAsync();
 
         Assert.Equal(string.Format(AbuseStrings.TooManyAttempts, "42 seconds"), form.Find("[data-testid=too-many-attempts]").TextContent.Trim());
-        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "connectUi.focusAlert" && (string?)i.Arguments[0] == "too-many-attempts");
+        Assert.Contains(_formScript.Invocations, i => i.Identifier == "focusAlert" && (string?)i.Arguments[0] == "too-many-attempts");
         Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
         Assert.Equal("acme_api", form.Find("#field-ApiLoginId").GetAttribute("value"));
         Assert.Equal("a-password", form.Find("#field-ApiPassword").GetAttribute("value"));

@@ -23,6 +23,7 @@ public sealed partial class ConnectPage
     private bool _focusHeading;
     private bool _formRetired;
     private VisitJourney _journey = null!;
+    private IJSObjectReference? _module;
 
     [Inject]
     public required ProviderCatalog Catalog { get; init; }
@@ -43,7 +44,7 @@ public sealed partial class ConnectPage
     public required ConnectSessionContext Session { get; init; }
 
     [Inject]
-    public required HostEvents Host { get; init; }
+    public required IHostEvents Host { get; init; }
 
     [Inject]
     public required IStringLocalizer<ConnectStrings> Loc { get; init; }
@@ -134,7 +135,7 @@ public sealed partial class ConnectPage
         {
             // The form and its submit button are gone: the focus goes to the heading that now says what happened.
             _focusHeading = false;
-            await JS.InvokeVoidAsync("connectUi.focusById", "page-heading");
+            await (await ModuleAsync()).InvokeVoidAsync("focusById", "page-heading");
             _formRetired = true;
             StateHasChanged();
         }
@@ -174,8 +175,7 @@ public sealed partial class ConnectPage
     {
         try
         {
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Connect/ConnectPage.razor.js");
-            return await module.InvokeAsync<BrowserContext>("browserContext");
+            return await (await ModuleAsync()).InvokeAsync<BrowserContext>("browserContext");
         }
         catch (JSException)
         {
@@ -188,8 +188,25 @@ public sealed partial class ConnectPage
 
     private sealed record BrowserContext(string? Language, int Width);
 
+    private async Task<IJSObjectReference> ModuleAsync() =>
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Connect/ConnectPage.razor.js");
+
     /// <summary>Leaving without a connection (tab closed, circuit gone, another page) abandons the visit.</summary>
-    public async ValueTask DisposeAsync() => await _journey.AbandonAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _journey.AbandonAsync();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the module.
+            }
+        }
+    }
 
     /// <summary>Takes the person to a guide step they asked for, and marks it.</summary>
     private async Task ShowStepAsync(string anchor)
@@ -197,7 +214,7 @@ public sealed partial class ConnectPage
         _journey.StepShown(anchor);
         _highlightedStep = anchor;
         StateHasChanged();
-        await JS.InvokeVoidAsync("connectUi.scrollToStep", anchor);
+        await (await ModuleAsync()).InvokeVoidAsync("scrollToStep", anchor);
     }
 
     /// <summary>Marks the step a refusal points at; the person stays on the refusal, whose link leads to the step.</summary>
@@ -208,7 +225,7 @@ public sealed partial class ConnectPage
         if (_form is not null)
         {
             _form.Fill(values);
-            await JS.InvokeVoidAsync("connectUi.focusById", "form-title");
+            await (await ModuleAsync()).InvokeVoidAsync("focusById", "form-title");
         }
     }
 

@@ -25,6 +25,7 @@ public sealed partial class CredentialForm
     private string? _focusAfterRender;
     private string? _status;
     private System.Globalization.CultureInfo? _shownCulture;
+    private IJSObjectReference? _module;
 
     [Inject]
     public required IConnectionService Connections { get; init; }
@@ -213,7 +214,7 @@ public sealed partial class CredentialForm
     private const string TooManyAttemptsId = "too-many-attempts";
 
     private async Task FocusFieldAsync(CredentialField field) =>
-        await JS.InvokeVoidAsync("connectUi.focusById", CredentialInput.InputId(field));
+        await (await ModuleAsync()).InvokeVoidAsync("focusById", CredentialInput.InputId(field));
 
     /// <summary>What support staff may see of the submitted form: the non-secret settings, one "label: value" per line.</summary>
     private string? SubmittedSettings()
@@ -272,14 +273,28 @@ public sealed partial class CredentialForm
         if (_focusAfterRender is { } id)
         {
             _focusAfterRender = null;
-            await JS.InvokeVoidAsync("connectUi.focusAlert", id);
+            await (await ModuleAsync()).InvokeVoidAsync("focusAlert", id);
         }
     }
 
-    public void Dispose()
+    private async Task<IJSObjectReference> ModuleAsync() =>
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Connect/CredentialForm.razor.js");
+
+    public async ValueTask DisposeAsync()
     {
         _editContext.OnValidationStateChanged -= OnValidationStateChanged;
         _disposed.Cancel();
         _disposed.Dispose();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the module.
+            }
+        }
     }
 }

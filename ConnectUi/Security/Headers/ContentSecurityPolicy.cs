@@ -1,5 +1,3 @@
-using ConnectUi.Embedding;
-
 namespace ConnectUi.Security.Headers;
 
 /// <summary>The Content-Security-Policy of every page, built once at start with a placeholder for the per-request nonce.</summary>
@@ -13,12 +11,8 @@ public static class ContentSecurityPolicy
     /// which no nonce or hash can cover; injected CSS cannot run script, and script stays strict.
     /// connect-src 'self' also covers the circuit's ws:/wss: connection (CSP Level 3, Chromium and Firefox).
     /// </summary>
-    public static string Build(EmbeddingOptions embedding) => Build(embedding.FrameAncestors());
-
-    /// <summary>Staff pages are never framed, whatever <c>Embedding:AllowedOrigins</c> allows the customer pages.</summary>
-    public static string BuildForStaff() => Build("'none'");
-
-    private static string Build(string frameAncestors) => string.Join("; ",
+    /// <param name="frameAncestors">The <c>frame-ancestors</c> sources (<see cref="FramingOptions.FrameAncestors"/>).</param>
+    public static string Build(string frameAncestors) => string.Join("; ",
         "default-src 'self'",
         $"script-src 'self' 'nonce-{NoncePlaceholder}'",
         "style-src 'self' 'unsafe-inline'",
@@ -29,4 +23,7 @@ public static class ContentSecurityPolicy
         "base-uri 'self'",
         "form-action 'self'",
         $"frame-ancestors {frameAncestors}");
+
+    /// <summary>Staff pages are never framed, whatever <c>Embedding:AllowedOrigins</c> allows the customer pages.</summary>
+    public static string BuildForStaff() => Build("'none'");
 }

@@ -1,4 +1,3 @@
-using ConnectUi.Embedding;
 using ConnectUi.Security.Transport;
 using ConnectUi.Staff;
 using Microsoft.Extensions.Options;
@@ -9,13 +8,13 @@ namespace ConnectUi.Security.Headers;
 /// Adds the security headers to every response, just before it starts, so error pages and re-executed status pages
 /// (which clear headers set earlier) carry them too.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<EmbeddingOptions> embedding, StrictTransportSecurity hsts)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<FramingOptions> framing, StrictTransportSecurity hsts)
 {
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-    private readonly string _policy = ContentSecurityPolicy.Build(embedding.Value);
+    private readonly string _policy = ContentSecurityPolicy.Build(framing.Value.FrameAncestors);
     private readonly string _staffPolicy = ContentSecurityPolicy.BuildForStaff();
-    private readonly bool _onlySameOrigin = embedding.Value.NormalizedOrigins().Count == 0;
+    private readonly bool _onlySameOrigin = framing.Value.OnlySameOrigin;
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ConnectUi.Storage;
 
-namespace ConnectUi.Tests.Cli;
+namespace ConnectUi.Tests.Storage;
 
 public sealed class MigrateCommandTests : IAsyncDisposable
 {

@@ -1,6 +1,6 @@
-using ConnectUi.Storage;
+using ConnectUi.Cli;
 
-namespace ConnectUi.Cli;
+namespace ConnectUi.Storage;
 
 /// <summary>
 /// <c>migrate</c>: brings the configured database's schema up to date and exits, for operators who set

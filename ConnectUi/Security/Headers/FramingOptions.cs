@@ -1,0 +1,14 @@
+namespace ConnectUi.Security.Headers;
+
+/// <summary>
+/// Which pages may frame the customer pages: the <c>frame-ancestors</c> sources. The embedding settings decide and
+/// fill this in (AddEmbedding); without them only ConnectUi itself may.
+/// </summary>
+public sealed class FramingOptions
+{
+    public const string SelfOnly = "'self'";
+
+    public string FrameAncestors { get; set; } = SelfOnly;
+
+    public bool OnlySameOrigin => FrameAncestors == SelfOnly;
+}

@@ -37,8 +37,8 @@ public sealed class LanguageJourneyTests(ConnectUiAppFixture app, BrowserFixture
         Assert.Equal(204, remembered.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Translated.Of<ConnectStrings>(nameof(ConnectStrings.HeadingConnect), "de", "Konnektive CRM"));
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
-        await Assertions.Expect(page).ToHaveTitleAsync(Translated.Of<LayoutStrings>(
-            nameof(LayoutStrings.PageTitle), "de", Translated.Of<ConnectStrings>(nameof(ConnectStrings.PageTitleConnect), "de", "Konnektive CRM"), "ConnectUi"));
+        await Assertions.Expect(page).ToHaveTitleAsync(Translated.Of<ConnectUi.Branding.BrandingStrings>(
+            nameof(ConnectUi.Branding.BrandingStrings.PageTitle), "de", Translated.Of<ConnectStrings>(nameof(ConnectStrings.PageTitleConnect), "de", "Konnektive CRM"), "ConnectUi"));
         await Assertions.Expect(page.Locator("#field-ApiLoginId")).ToHaveValueAsync("acme api");
         await Assertions.Expect(page.Locator("#field-ApiPassword")).ToHaveValueAsync("s3cret-pass");
         await Assertions.Expect(page.Locator("#field-ApiLoginId-error")).ToHaveTextAsync(Translated.Of<KonnektiveStrings>(nameof(KonnektiveStrings.LoginIdWhitespace), "de"));

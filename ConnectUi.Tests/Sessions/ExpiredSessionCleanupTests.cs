@@ -1,3 +1,6 @@
+using ConnectUi.BackgroundWork;
+using ConnectUi.Storage;
+using Microsoft.EntityFrameworkCore;
 using ConnectUi.Sessions;
 using ConnectUi.Tests.Connections;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +79,7 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
         var cleanup = new ExpiredSessionCleanup(
             services.GetRequiredService<IServiceScopeFactory>(),
             Options.Create(new SessionOptions()),
+            Runner("this-instance"),
             _db.Time,
             services.GetRequiredService<ILogger<ExpiredSessionCleanup>>());
 
@@ -85,6 +89,38 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
         Assert.Equal(LogLevel.Warning, record.Level);
         Assert.IsType<InvalidOperationException>(record.Exception);
     }
+
+    [Fact]
+    public async Task Of_two_instances_sharing_the_database_only_the_lease_holder_sweeps()
+    {
+        await _db.CreateSessionAsync(new NewSession("old"));
+        _db.Time.Advance(TimeSpan.FromDays(2));
+        var first = Cleanup("first");
+        var second = Cleanup("second");
+        var firstLease = Lease("first");
+
+        // The first instance is mid-sweep: it holds the lease.
+        Assert.True(await firstLease.TryAcquireAsync(first.LeaseName, TimeSpan.FromMinutes(1), default));
+        Assert.False(await second.RunOnceAsync(default));
+        Assert.Single(await _db.SessionRowsAsync());
+
+        await firstLease.ReleaseAsync(first.LeaseName, default);
+        Assert.True(await second.RunOnceAsync(default));
+        Assert.Empty(await _db.SessionRowsAsync());
+    }
+
+    private DatabaseLease Lease(string holderId) =>
+        new(_db.Services.GetRequiredService<IDbContextFactory<ConnectUiDbContext>>(), _db.Time, holderId);
+
+    private LeasedJobRunner Runner(string holderId) =>
+        new(Lease(holderId), _db.Time, _db.Services.GetRequiredService<ILogger<LeasedJobRunner>>());
+
+    private ExpiredSessionCleanup Cleanup(string holderId) => new(
+        _db.Services.GetRequiredService<IServiceScopeFactory>(),
+        _db.Services.GetRequiredService<IOptions<SessionOptions>>(),
+        Runner(holderId),
+        _db.Time,
+        _db.Services.GetRequiredService<ILogger<ExpiredSessionCleanup>>());
 
     /// <summary>The sweep runs on the timer's thread after the fake clock ticks; wait for its effect, with a generous bound.</summary>
     private async Task WaitForSessionCountAsync(int expected)

@@ -1,56 +1,32 @@
+using ConnectUi.BackgroundWork;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Journeys;
 
-/// <summary>Deletes visits and journey events older than <c>ConnectUi:Support:Retention</c>, every <c>CleanupInterval</c>.</summary>
+/// <summary>
+/// Deletes visits and journey events older than <c>ConnectUi:Support:Retention</c>, every <c>CleanupInterval</c>; on one
+/// instance at a time (<see cref="LeasedSweep"/>).
+/// </summary>
 public sealed partial class JourneyRetention(
     VisitDirectory directory,
     IOptions<JourneyRetentionOptions> options,
+    LeasedJobRunner runner,
     TimeProvider timeProvider,
-    ILogger<JourneyRetention> logger) : BackgroundService
+    ILogger<JourneyRetention> logger) : LeasedSweep(runner, timeProvider, logger)
 {
-    private PeriodicTimer? _timer;
+    public override string LeaseName => "journey-retention";
 
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        _timer = new PeriodicTimer(options.Value.CleanupInterval, timeProvider);
-        return base.StartAsync(cancellationToken);
-    }
+    protected override TimeSpan Interval => options.Value.CleanupInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        while (await _timer!.WaitForNextTickAsync(stoppingToken))
+        var deleted = await directory.DeleteExpiredAsync(cancellationToken);
+        if (deleted > 0)
         {
-            await RunOnceAsync(stoppingToken);
+            LogDeleted(deleted);
         }
-    }
-
-    /// <summary>One sweep; a failure is logged and the next tick tries again.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var deleted = await directory.DeleteExpiredAsync(cancellationToken);
-            if (deleted > 0)
-            {
-                LogDeleted(deleted);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogSweepFailed(exception);
-        }
-    }
-
-    public override void Dispose()
-    {
-        _timer?.Dispose();
-        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} visits older than the support retention")]
     private partial void LogDeleted(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting old journey events failed; the next sweep tries again")]
-    private partial void LogSweepFailed(Exception exception);
 }

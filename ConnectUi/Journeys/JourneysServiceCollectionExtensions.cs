@@ -1,3 +1,4 @@
+using ConnectUi.BackgroundWork;
 using ConnectUi.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -36,6 +37,7 @@ public static class JourneysServiceCollectionExtensions
         services.TryAddSingleton<IJourneyRecorder, JourneyRecorder>();
         services.TryAddSingleton<VisitDirectory>();
         services.TryAddSingleton<IVisitDirectory>(sp => sp.GetRequiredService<VisitDirectory>());
+        services.AddBackgroundWork();
         services.AddHostedService<JourneyRetention>();
         return services;
     }

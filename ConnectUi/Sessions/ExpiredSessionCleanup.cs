@@ -1,52 +1,26 @@
+using ConnectUi.BackgroundWork;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Sessions;
 
-/// <summary>Deletes long-expired connect sessions every <see cref="SessionOptions.CleanupInterval"/>, so the table does not grow forever.</summary>
-public sealed partial class ExpiredSessionCleanup(
+/// <summary>
+/// Deletes long-expired connect sessions every <see cref="SessionOptions.CleanupInterval"/>, so the table does not grow
+/// forever; on one instance at a time (<see cref="LeasedSweep"/>).
+/// </summary>
+public sealed class ExpiredSessionCleanup(
     IServiceScopeFactory scopeFactory,
     IOptions<SessionOptions> options,
+    LeasedJobRunner runner,
     TimeProvider timeProvider,
-    ILogger<ExpiredSessionCleanup> logger) : BackgroundService
+    ILogger<ExpiredSessionCleanup> logger) : LeasedSweep(runner, timeProvider, logger)
 {
-    private PeriodicTimer? _timer;
+    public override string LeaseName => "expired-session-cleanup";
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    protected override TimeSpan Interval => options.Value.CleanupInterval;
+
+    protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        // Started here rather than in ExecuteAsync, which runs on a background thread: the interval counts from start-up.
-        _timer = new PeriodicTimer(options.Value.CleanupInterval, timeProvider);
-        return base.StartAsync(cancellationToken);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISessionService>().DeleteExpiredAsync(cancellationToken);
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The first sweep waits one interval, so start-up (and its database migration) is never slowed by it.
-        while (await _timer!.WaitForNextTickAsync(stoppingToken))
-        {
-            await RunOnceAsync(stoppingToken);
-        }
-    }
-
-    /// <summary>One sweep; a failure (say, the database is locked) is logged and the next tick tries again.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = scopeFactory.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ISessionService>().DeleteExpiredAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogSweepFailed(exception);
-        }
-    }
-
-    public override void Dispose()
-    {
-        _timer?.Dispose();
-        base.Dispose();
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting expired connect sessions failed; the next sweep tries again")]
-    private partial void LogSweepFailed(Exception exception);
 }

@@ -1,3 +1,4 @@
+using ConnectUi.BackgroundWork;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConnectUi.Sessions;
@@ -28,6 +29,7 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ISessionService, SessionService>();
         services.TryAddScoped<ConnectSessionContext>();
+        services.AddBackgroundWork();
         services.AddHostedService<ExpiredSessionCleanup>();
         return services;
     }

@@ -43,6 +43,52 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         Assert.Equal(1L, await Cluster.ScalarAsync($"""SELECT COUNT(*) FROM "Connections" WHERE "EndUserId" = '{endUserId}'"""));
     }
 
+    [Fact]
+    public async Task The_same_session_submitted_at_once_on_two_instances_saves_exactly_one_connection()
+    {
+        var endUserId = "cluster-race-" + Guid.NewGuid().ToString("N");
+        using var instanceA = HostApiClient(Cluster.InstanceUrl(1));
+        using var created = await instanceA.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
+        created.EnsureSuccessStatusCode();
+        var connectUrl = new Uri((await created.Content.ReadFromJsonAsync<CreatedSession>())!.ConnectUrl);
+
+        // One person, two tabs: the link opened on instance A and on instance B, both filled in, both submitted together.
+        await using var onA = await browser.NewContextAsync(Cluster.InstanceUrl(1));
+        await using var onB = await browser.NewContextAsync(Cluster.InstanceUrl(2));
+        var pages = new[] { await onA.NewPageAsync(), await onB.NewPageAsync() };
+        foreach (var page in pages)
+        {
+            await page.GotoInteractiveAsync(connectUrl.PathAndQuery);
+            await page.GetByLabel("API Login ID", new() { Exact = true }).FillAsync(K.LoginId);
+            await page.GetByLabel("API Password", new() { Exact = true }).FillAsync(K.Password);
+        }
+
+        await Task.WhenAll(pages.Select(page => page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync()));
+
+        // Each tab ends in one of two ways; exactly one is connected, the other says the link was already used.
+        var connected = 0;
+        var used = 0;
+        foreach (var page in pages)
+        {
+            var success = page.GetByRole(AriaRole.Heading, new() { Name = "Konnektive CRM is connected" });
+            var refused = page.GetByTestId("session-used");
+            await Assertions.Expect(success.Or(refused)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            if (await success.IsVisibleAsync())
+            {
+                connected++;
+            }
+            else
+            {
+                used++;
+            }
+        }
+
+        Assert.Equal((1, 1), (connected, used));
+        Assert.Equal(1L, await Cluster.ScalarAsync($"""SELECT COUNT(*) FROM "Connections" WHERE "EndUserId" = '{endUserId}'"""));
+        Assert.Equal(1L, await Cluster.ScalarAsync(
+            $"""SELECT COUNT(*) FROM "ConnectSessions" WHERE "EndUserId" = '{endUserId}' AND "ConsumedAt" IS NOT NULL AND "ConnectionId" IS NOT NULL"""));
+    }
+
     private static HttpClient HostApiClient(string baseUrl)
     {
         var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };

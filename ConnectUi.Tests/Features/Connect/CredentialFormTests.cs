@@ -366,6 +366,48 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Empty(form.FindAll("[data-testid=provider-problem]"));
     }
 
+    [Fact]
+    public async Task What_the_tab_kept_of_the_non_secret_fields_comes_back_the_secrets_are_asked_again_and_a_save_drops_it()
+    {
+        _formScript.Setup<Dictionary<string, string>?>("readDraft", "connectui:draft:connectwise-psa:none")
+            .SetResult(new Dictionary<string, string>
+            {
+                ["Hostname"] = "api-na.myconnectwise.net",
+                ["ClientId"] = ValidClientId,
+                ["Password"] = "never-restored",
+            });
+
+        var form = RenderForm(ConnectWisePsaProvider.Definition);
+
+        Assert.Equal("api-na.myconnectwise.net", form.Find("#field-Hostname").GetAttribute("value"));
+        // The client id and the key pair are secrets too: none of them comes back.
+        Assert.True(string.IsNullOrEmpty(form.Find("#field-ClientId").GetAttribute("value")));
+        Assert.True(string.IsNullOrEmpty(form.Find("#field-Password").GetAttribute("value")));
+        Assert.Equal(string.Format(ConnectStrings.DraftRestored, $"{ConnectWisePsaStrings.ClientIdLabel}, {ConnectWisePsaStrings.UsernameLabel}, {ConnectWisePsaStrings.PasswordLabel}"),
+            form.Find("[data-testid=draft-restored]").TextContent);
+
+        // Only the non-secret fields are watched; a secret field is never kept.
+        var kept = (IDictionary<string, string>)_formScript.Invocations["keepDraft"].Single().Arguments[1]!;
+        Assert.Equal(["ApiVersion", "Hostname"], kept.Values.Order());
+
+        _connections.Result = ConnectResult.Connected(Guid.NewGuid(), TestServices.Now);
+        FillConnectWise(form);
+        await form.Find("form").SubmitAsync();
+
+        Assert.Single(_formScript.Invocations["dropDraft"]);
+        Assert.Empty(form.FindAll("[data-testid=draft-restored]"));
+    }
+
+    [Fact]
+    public void Without_a_kept_draft_the_form_starts_empty_and_says_nothing()
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+
+        Assert.Empty(form.FindAll("[data-testid=draft-restored]"));
+        Assert.True(string.IsNullOrEmpty(form.Find("#field-ApiLoginId").GetAttribute("value")));
+        Assert.Single(_formScript.Invocations["keepDraft"]);
+    }
+
     public static TheoryData<string, string, string> OversizeFields => new()
     {
         { KonnektiveProvider.Id, "ApiLoginId", KonnektiveStrings.LoginIdTooLong },

@@ -118,6 +118,48 @@ public sealed class SessionStartPageTests : ComponentTestContext
         Assert.Null(Context.Current);
     }
 
+    [Theory]
+    [InlineData("connect/connectwise-psa", "http://localhost/connect/connectwise-psa")]
+    [InlineData("https://evil.example/", "http://localhost/")]
+    [InlineData(null, "http://localhost/")]
+    public void After_the_tabs_server_was_lost_the_session_opens_again_from_the_tab_and_returns_to_its_page(string? path, string expected)
+    {
+        _sessions.Lookup = new SessionLookup(SessionStatus.Active, ExampleSession(allowedProviders: [KonnektiveProvider.Id, ConnectWisePsaProvider.Id]));
+        var script = JSInterop.SetupModule("./Features/Session/SessionStartPage.razor.js");
+        script.Setup<SessionStartPage.SavedSession?>("recall").SetResult(new SessionStartPage.SavedSession(Token, path));
+        Navigation.NavigateTo("/connect?resume=true");
+
+        var page = Render<SessionStartPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(SessionId, Context.Current?.Id));
+        Assert.Equal([Token], _sessions.Tokens);
+        Assert.Equal(expected, Navigation.Uri);
+    }
+
+    [Fact]
+    public void Resuming_without_a_kept_token_shows_the_expired_page()
+    {
+        var script = JSInterop.SetupModule("./Features/Session/SessionStartPage.razor.js");
+        script.Setup<SessionStartPage.SavedSession?>("recall").SetResult(null);
+        Navigation.NavigateTo("/connect?resume=true");
+
+        var page = Render<SessionStartPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=session-expired]")));
+        Assert.Equal([null], _sessions.Tokens);
+    }
+
+    [Fact]
+    public void Opening_a_link_keeps_its_token_in_the_tab_for_a_lost_server()
+    {
+        _sessions.Lookup = new SessionLookup(SessionStatus.Active, ExampleSession(allowedProviders: [KonnektiveProvider.Id]));
+        var script = JSInterop.SetupModule("./Features/Session/SessionStartPage.razor.js");
+
+        Render();
+
+        Assert.Equal(Token, script.Invocations["remember"].Single().Arguments[0]);
+    }
+
     private IRenderedComponent<SessionStartPage> Render()
     {
         Navigation.NavigateTo("/connect?session=" + Token);

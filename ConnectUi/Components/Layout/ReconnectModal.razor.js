@@ -16,7 +16,7 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        reloadInSession();
     }
 }
 
@@ -34,7 +34,7 @@ async function retry() {
             // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                reloadInSession();
             } else {
                 reconnectModal.close();
             }
@@ -49,7 +49,7 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            reloadInSession();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
@@ -59,5 +59,17 @@ async function resume() {
 async function retryWhenDocumentBecomesVisible() {
     if (document.visibilityState === "visible") {
         await retry();
+    }
+}
+
+// The server no longer knows this tab's circuit (its instance restarted or died). A tab opened from a session link goes
+// through /connect?resume=true, which opens the session again from this tab's storage (SessionStartPage.razor.js) and
+// returns to the page it was on; the form then restores what was typed in its non-secret fields. Other tabs reload.
+function reloadInSession() {
+    if (sessionStorage.getItem("connectui:session")) {
+        sessionStorage.setItem("connectui:resume-path", location.href.substring(document.baseURI.length));
+        location.replace(new URL("connect?resume=true", document.baseURI));
+    } else {
+        location.reload();
     }
 }

@@ -24,6 +24,9 @@ public sealed partial class CredentialForm
     private bool _submitting;
     private string? _focusAfterRender;
     private string? _status;
+
+    /// <summary>Set when a kept draft filled the form: the secret fields' labels, to be typed again.</summary>
+    private string? _restoredWithout;
     private System.Globalization.CultureInfo? _shownCulture;
     private IJSObjectReference? _module;
 
@@ -123,6 +126,7 @@ public sealed partial class CredentialForm
 
         _messages.Clear();
         _problem = null;
+        _restoredWithout = null;
         _summaryProblems = [];
         _editContext.NotifyValidationStateChanged();
         StateHasChanged();
@@ -145,6 +149,7 @@ public sealed partial class CredentialForm
         }
 
         _problem = null;
+        _restoredWithout = null;
         if (!_editContext.Validate())
         {
             _status = null;
@@ -165,6 +170,7 @@ public sealed partial class CredentialForm
                 new ConnectRequest(Provider, Model, EndUserId, ReconnectConnectionId, SessionId), _disposed.Token);
             if (result.Succeeded)
             {
+                await DropDraftAsync();
                 Journey?.Connected(result.ConnectionId!.Value);
                 _status = Loc[nameof(ConnectStrings.StatusConnected), Provider.DisplayName];
                 await OnConnected.InvokeAsync(result);
@@ -270,10 +276,59 @@ public sealed partial class CredentialForm
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        // After-render runs only in the interactive circuit, never while prerendering.
+        if (firstRender)
+        {
+            await StartDraftAsync();
+        }
+
         if (_focusAfterRender is { } id)
         {
             _focusAfterRender = null;
             await (await ModuleAsync()).InvokeVoidAsync("focusAlert", id);
+        }
+    }
+
+    /// <summary>Where this tab keeps the draft: per provider and session, so one link's draft never fills another's form.</summary>
+    private string DraftKey => $"connectui:draft:{Provider.Id}:{SessionId?.ToString() ?? "none"}";
+
+    /// <summary>
+    /// Restores what the tab kept of the non-secret fields (after its server instance was lost), says which secret fields
+    /// must be typed again, and keeps the non-secret fields from now on. Secrets never leave the form.
+    /// </summary>
+    private async Task StartDraftAsync()
+    {
+        var module = await ModuleAsync();
+        var draft = await module.InvokeAsync<Dictionary<string, string>?>("readDraft", DraftKey);
+        var restored = false;
+        foreach (var field in Provider.Fields.Where(f => !f.IsSecret))
+        {
+            if (draft?.GetValueOrDefault(field.Name) is { Length: > 0 } value && value.Length <= field.MaxLength && value != Model[field.Name])
+            {
+                Model[field.Name] = value;
+                restored = true;
+            }
+        }
+
+        if (restored)
+        {
+            _restoredWithout = string.Join(", ", Provider.Fields.Where(f => f.IsSecret).Select(f => f.Label()));
+            StateHasChanged();
+        }
+
+        var inputs = Provider.Fields.Where(f => !f.IsSecret).ToDictionary(CredentialInput.InputId, f => f.Name);
+        await module.InvokeVoidAsync("keepDraft", DraftKey, inputs);
+    }
+
+    private async Task DropDraftAsync()
+    {
+        try
+        {
+            await (await ModuleAsync()).InvokeVoidAsync("dropDraft", DraftKey);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab is gone; so is its storage.
         }
     }
 

@@ -14,3 +14,41 @@ export function focusAlert(id) {
     element.scrollIntoView({ block: "start" });
     element.focus({ preventScroll: true });
 }
+
+// What the person typed into the non-secret fields, kept for this tab (sessionStorage) as they type, so a tab whose
+// server instance died gets it back on the next one. Secret fields are never listed, so never kept.
+const draftListeners = new Map();
+
+// fields: input id -> field name, for the non-secret fields only.
+export function keepDraft(key, fields) {
+    stopDraft(key);
+    const listener = (event) => {
+        const name = fields[event.target?.id];
+        if (!name) return;
+        const draft = readDraft(key) ?? {};
+        draft[name] = event.target.value;
+        sessionStorage.setItem(key, JSON.stringify(draft));
+    };
+    document.addEventListener("input", listener, true);
+    draftListeners.set(key, listener);
+}
+
+export function readDraft(key) {
+    try {
+        return JSON.parse(sessionStorage.getItem(key) ?? "null");
+    } catch {
+        return null;
+    }
+}
+
+export function stopDraft(key) {
+    const listener = draftListeners.get(key);
+    if (listener) document.removeEventListener("input", listener, true);
+    draftListeners.delete(key);
+}
+
+// After a saved connection: nothing left to restore.
+export function dropDraft(key) {
+    stopDraft(key);
+    sessionStorage.removeItem(key);
+}

@@ -1,19 +1,25 @@
+using System.Text.RegularExpressions;
 using ConnectUi.Connections;
 using ConnectUi.Localization;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 
 namespace ConnectUi.Features.Session;
 
 /// <summary>
 /// Where a session's <c>connectUrl</c> lands: resolves the token, keeps the session in this tab's circuit and moves on
-/// to the catalog or the provider page, leaving the token out of the address bar from then on.
+/// to the catalog or the provider page, leaving the token out of the address bar from then on. The tab also keeps the
+/// token in its own storage: when its server instance dies, <c>/connect?resume=true</c> opens the session again on another
+/// instance and returns to the page the person was on.
 /// </summary>
-public sealed partial class SessionStartPage
+public sealed partial class SessionStartPage : IAsyncDisposable
 {
     private SessionStatus? _ended;
     private string? _startPath;
+    private bool _resuming;
+    private IJSObjectReference? _module;
 
     [Inject]
     public required ISessionService Sessions { get; init; }
@@ -28,14 +34,33 @@ public sealed partial class SessionStartPage
     public required NavigationManager Navigation { get; init; }
 
     [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
     public required IStringLocalizer<SessionStrings> Loc { get; init; }
 
     [SupplyParameterFromQuery(Name = "session")]
     public string? Token { get; set; }
 
+    /// <summary>Set by the reconnect dialog after the tab's server was lost: the token comes from the tab's storage.</summary>
+    [SupplyParameterFromQuery(Name = "resume")]
+    public string? Resume { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
-        var lookup = await Sessions.FindAsync(Token, CancellationToken.None);
+        if (Token is null && Resume is not null)
+        {
+            // Only the browser knows the token; the interactive render asks it.
+            _resuming = true;
+            return;
+        }
+
+        await OpenAsync(Token, resumePath: null);
+    }
+
+    private async Task OpenAsync(string? token, string? resumePath)
+    {
+        var lookup = await Sessions.FindAsync(token, CancellationToken.None);
         SavedConnection? reconnectTarget = null;
         if (lookup is { IsActive: true, Session.ReconnectConnectionId: { } reconnectId })
         {
@@ -62,7 +87,7 @@ public sealed partial class SessionStartPage
         if (RendererInfo.IsInteractive)
         {
             Context.Start(lookup.Session!, reconnectTarget);
-            _startPath = Context.StartPath();
+            _startPath = resumePath is not null && IsPagePath(resumePath) ? resumePath : Context.StartPath();
         }
     }
 
@@ -70,12 +95,53 @@ public sealed partial class SessionStartPage
     /// Moves on once rendered, not during the first render: until the router has rendered, the browser does not know
     /// the circuit handles navigation and would fetch the next page over HTTP, where the tab's session is unknown (403).
     /// </summary>
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender && _resuming && RendererInfo.IsInteractive)
+        {
+            _resuming = false;
+            var saved = await (await ModuleAsync()).InvokeAsync<SavedSession?>("recall");
+            await OpenAsync(saved?.Token, saved?.Path);
+            StateHasChanged();
+            return;
+        }
+
         if (_startPath is { } path)
         {
             _startPath = null;
+            if (Token is not null)
+            {
+                await (await ModuleAsync()).InvokeVoidAsync("remember", Token);
+            }
+
             Navigation.NavigateTo(path, replace: true);
         }
     }
+
+    /// <summary>A page of this app a session may return to (the catalog or a provider page), never another address.</summary>
+    internal static bool IsPagePath(string path) => path.Length == 0 || PagePath().IsMatch(path);
+
+    [GeneratedRegex("^connect/[a-z0-9-]{1,100}$")]
+    private static partial Regex PagePath();
+
+    private async Task<IJSObjectReference> ModuleAsync() =>
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Session/SessionStartPage.razor.js");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the module.
+            }
+        }
+    }
+
+    /// <summary>What the tab kept: its session's token and the page it was on.</summary>
+    public sealed record SavedSession(string Token, string? Path);
 }

@@ -104,8 +104,10 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
                 await page.GetByRole(AriaRole.Button, new() { Name = "Fill in the form for: Wrong password" }).EvaluateAsync("button => button.click()");
                 await connect.EvaluateAsync("button => button.click()");
                 await Assertions.Expect(page.GetByTestId("provider-problem")).ToBeVisibleAsync();
-                // The refusal shows before the button is enabled again: both captures wait for the page at rest.
+                // The refusal shows before the button is enabled again, and the alert takes the focus (scrolling to it) a
+                // moment later: both captures wait for the page at rest.
                 await Assertions.Expect(connect).ToBeEnabledAsync();
+                await Assertions.Expect(page.GetByTestId("provider-problem")).ToBeFocusedAsync();
                 break;
             case "connectwise-psa-copy-tooltip":
                 // The cloud hostnames of the ConnectWise guide (Konnektive's address list is empty unless configured).

@@ -89,6 +89,55 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
             $"""SELECT COUNT(*) FROM "ConnectSessions" WHERE "EndUserId" = '{endUserId}' AND "ConsumedAt" IS NOT NULL AND "ConnectionId" IS NOT NULL"""));
     }
 
+    [Fact]
+    public async Task When_the_instance_serving_a_person_dies_they_move_to_another_keep_what_they_typed_but_secrets_and_nothing_is_half_saved()
+    {
+        var endUserId = "cluster-kill-" + Guid.NewGuid().ToString("N");
+        using var api = HostApiClient(Cluster.InstanceUrl(1));
+        using var created = await api.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
+        created.EnsureSuccessStatusCode();
+        var connectUrl = new Uri((await created.Content.ReadFromJsonAsync<CreatedSession>())!.ConnectUrl);
+
+        await using var context = await browser.NewContextAsync(Cluster.ProxyUrl);
+        // Records the reconnect dialog's states in the tab's storage, which outlives the reload that follows a lost server.
+        await context.AddInitScriptAsync("""
+            document.addEventListener("components-reconnect-state-changed", e => {
+                const states = JSON.parse(sessionStorage.getItem("test:reconnect-states") ?? "[]");
+                sessionStorage.setItem("test:reconnect-states", JSON.stringify([...states, e.detail.state]));
+            }, true);
+            """);
+        var page = await context.NewPageAsync();
+        var response = await page.GotoInteractiveAsync(connectUrl.PathAndQuery);
+        var serving = Cluster.InstanceAt(await response!.HeaderValueAsync("x-connectui-upstream") ?? string.Empty);
+        var loginId = page.GetByLabel("API Login ID", new() { Exact = true });
+        var password = page.GetByLabel("API Password", new() { Exact = true });
+        await loginId.FillAsync(K.LoginId);
+        await password.FillAsync(K.Password);
+        await page.WaitForFunctionAsync(
+            "login => Object.keys(sessionStorage).some(k => k.startsWith('connectui:draft:konnektive:') && sessionStorage.getItem(k).includes(login))",
+            K.LoginId);
+
+        Cluster.KillInstance(serving);
+        try
+        {
+            // The proxy sends the tab to the other instance; the session opens again there and the form comes back.
+            await Assertions.Expect(page.GetByTestId("draft-restored")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Assertions.Expect(loginId).ToHaveValueAsync(K.LoginId);
+            await Assertions.Expect(password).ToHaveValueAsync(string.Empty);
+            Assert.Contains("show", await page.EvaluateAsync<string>("() => sessionStorage.getItem('test:reconnect-states') ?? ''"), StringComparison.Ordinal);
+            Assert.Equal(0L, await Cluster.ScalarAsync($"""SELECT COUNT(*) FROM "Connections" WHERE "EndUserId" = '{endUserId}'"""));
+
+            await password.FillAsync(K.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Konnektive CRM is connected" })).ToBeVisibleAsync();
+            Assert.Equal(1L, await Cluster.ScalarAsync($"""SELECT COUNT(*) FROM "Connections" WHERE "EndUserId" = '{endUserId}'"""));
+        }
+        finally
+        {
+            await Cluster.StartInstanceAsync(serving);
+        }
+    }
+
     private static HttpClient HostApiClient(string baseUrl)
     {
         var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };

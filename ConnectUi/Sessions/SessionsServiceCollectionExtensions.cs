@@ -28,6 +28,7 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ISessionService, SessionService>();
         services.TryAddScoped<ConnectSessionContext>();
+        services.TryAddScoped<IConnectSessionContext>(provider => provider.GetRequiredService<ConnectSessionContext>());
         services.AddHostedService<ExpiredSessionCleanup>();
         return services;
     }

@@ -37,8 +37,11 @@ public static class TestServices
         context.Services.AddOptions<SessionOptions>();
         context.Services.AddOptions<HostApplicationOptions>();
         context.Services.AddScoped<ConnectSessionContext>();
+        context.Services.AddScoped<IConnectSessionContext>(provider => provider.GetRequiredService<ConnectSessionContext>());
         context.Services.AddSingleton(ConnectUi.Branding.Brand.Default);
         context.Services.AddSingleton<ConnectUi.Components.Layout.ThemeStylesheet>();
+        context.Services.AddSingleton<ConnectUi.Components.Layout.IThemeStylesheet>(
+            provider => provider.GetRequiredService<ConnectUi.Components.Layout.ThemeStylesheet>());
         context.Services.AddEmbedding(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         context.Services.AddSingleton<ConnectUi.Journeys.IJourneyRecorder>(new RecordingJourneyRecorder());
         return context;

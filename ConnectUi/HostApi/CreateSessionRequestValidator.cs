@@ -14,7 +14,7 @@ public sealed class CreateSessionRequestValidator : AbstractValidator<CreateSess
     public const int MaxEmailLength = 320;
     public const int MaxRedirectUrlLength = 2000;
 
-    public CreateSessionRequestValidator(ProviderCatalog catalog, EmbeddingOptions embedding, bool allowHttpLoopback, IFileProvider? webRoot = null)
+    public CreateSessionRequestValidator(IProviderCatalog catalog, EmbeddingOptions embedding, bool allowHttpLoopback, IFileProvider? webRoot = null)
     {
         var known = string.Join(", ", catalog.All.Select(p => p.Id));
 

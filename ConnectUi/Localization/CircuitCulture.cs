@@ -7,7 +7,7 @@ namespace ConnectUi.Localization;
 /// browser language, English) and changes when a connect session names a locale or the person picks a language,
 /// without reloading the page, so nothing typed is lost.
 /// </summary>
-public sealed class CircuitCulture
+public sealed class CircuitCulture : ICircuitCulture
 {
     private CultureInfo _culture = CultureInfo.CurrentUICulture;
 

@@ -16,7 +16,7 @@ public abstract class CultureAwareComponent : ComponentBase
     public CultureInfo? UiCulture { get; set; }
 
     [Inject]
-    public required CircuitCulture CircuitCulture { get; init; }
+    public required ICircuitCulture CircuitCulture { get; init; }
 
     public override Task SetParametersAsync(ParameterView parameters)
     {

@@ -15,6 +15,7 @@ public static class LocalizationServiceCollectionExtensions
         services.AddLocalization();
         services.AddTransient<MudBlazor.MudLocalizer, ConnectUiMudLocalizer>();
         services.TryAddScoped<CircuitCulture>();
+        services.TryAddScoped<ICircuitCulture>(provider => provider.GetRequiredService<CircuitCulture>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCultureHandler>());
         services.Configure<RequestLocalizationOptions>(options =>
         {

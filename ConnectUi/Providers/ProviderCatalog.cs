@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ConnectUi.Providers;
 
 /// <summary>The registered providers, and the catalog's search over them.</summary>
-public sealed class ProviderCatalog(IEnumerable<ProviderDefinition> providers)
+public sealed class ProviderCatalog(IEnumerable<ProviderDefinition> providers) : IProviderCatalog
 {
     private readonly IReadOnlyList<ProviderDefinition> _providers =
         providers.DistinctBy(p => p.Id).OrderBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToArray();

@@ -23,6 +23,7 @@ public static class ProvidersServiceCollectionExtensions
         var definition = registration.Definition;
         services.AddSingleton(definition);
         services.TryAddSingleton<ProviderCatalog>();
+        services.TryAddSingleton<IProviderCatalog>(provider => provider.GetRequiredService<ProviderCatalog>());
         services.AddOutboundSecurity(configuration);
         services.AddOptions<TOptions>()
             .Bind(configuration.GetSection(registration.OptionsSection))

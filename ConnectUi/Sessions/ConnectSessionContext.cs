@@ -7,7 +7,7 @@ namespace ConnectUi.Sessions;
 /// The session of this circuit (one browser tab): set once the token in the link is resolved, read by the catalog and
 /// the connect pages. The token itself is not kept; pages after the first do not carry it in their address.
 /// </summary>
-public sealed class ConnectSessionContext(IOptions<SessionOptions> options)
+public sealed class ConnectSessionContext(IOptions<SessionOptions> options) : IConnectSessionContext
 {
     public ConnectSession? Current { get; private set; }
 

@@ -29,6 +29,7 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ISessionService, SessionService>();
         services.TryAddScoped<ConnectSessionContext>();
+        services.TryAddScoped<IConnectSessionContext>(provider => provider.GetRequiredService<ConnectSessionContext>());
         services.AddBackgroundWork();
         services.AddHostedService<ExpiredSessionCleanup>();
         return services;

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using ConnectUi.Branding;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 
 namespace ConnectUi.Components.Layout;
@@ -15,7 +16,7 @@ namespace ConnectUi.Components.Layout;
 /// every circuit. The browser follows the system's scheme by itself, before and without any script. It is drawn in the
 /// installation's brand; a session in a host's colours adds a small stylesheet of the primary colour's variables only.
 /// </summary>
-public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory loggers, Brand installation) : IHostedService
+public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory loggers, Brand installation) : IThemeStylesheet, IHostedService
 {
     // Hosts' colour pairs in use: few. Past this many, one is rendered on request and not kept.
     private const int MaxKeptPrimaryStylesheets = 256;
@@ -114,7 +115,8 @@ public static class ThemeStylesheetExtensions
 {
     public static IServiceCollection AddThemeStylesheet(this IServiceCollection services)
     {
-        services.AddSingleton<ThemeStylesheet>();
+        services.TryAddSingleton<ThemeStylesheet>();
+        services.TryAddSingleton<IThemeStylesheet>(provider => provider.GetRequiredService<ThemeStylesheet>());
         services.AddHostedService(provider => provider.GetRequiredService<ThemeStylesheet>());
         return services;
     }

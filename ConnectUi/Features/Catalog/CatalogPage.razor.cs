@@ -23,13 +23,13 @@ public sealed partial class CatalogPage
     };
 
     [Inject]
-    public required ProviderCatalog Catalog { get; init; }
+    public required IProviderCatalog Catalog { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
     [Inject]
-    public required ConnectSessionContext Session { get; init; }
+    public required IConnectSessionContext Session { get; init; }
 
     [Inject]
     public required IStringLocalizer<CatalogStrings> Loc { get; init; }

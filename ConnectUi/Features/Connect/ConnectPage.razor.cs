@@ -26,7 +26,7 @@ public sealed partial class ConnectPage
     private IJSObjectReference? _module;
 
     [Inject]
-    public required ProviderCatalog Catalog { get; init; }
+    public required IProviderCatalog Catalog { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -41,7 +41,7 @@ public sealed partial class ConnectPage
     public required IOptions<SandboxOptions> Sandbox { get; init; }
 
     [Inject]
-    public required ConnectSessionContext Session { get; init; }
+    public required IConnectSessionContext Session { get; init; }
 
     [Inject]
     public required IHostEvents Host { get; init; }

@@ -28,7 +28,7 @@ public sealed partial class SessionStartPage : IAsyncDisposable
     public required IConnectionStore Connections { get; init; }
 
     [Inject]
-    public required ConnectSessionContext Context { get; init; }
+    public required IConnectSessionContext Context { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }

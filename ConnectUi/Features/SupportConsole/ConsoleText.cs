@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace ConnectUi.Features.SupportConsole;
 
 /// <summary>How the console words outcomes, states, steps and times, shared by its pages.</summary>
-public sealed class ConsoleText(IStringLocalizer<SupportConsoleStrings> loc, ProviderCatalog catalog)
+public sealed class ConsoleText(IStringLocalizer<SupportConsoleStrings> loc, IProviderCatalog catalog) : IConsoleText
 {
     public string Outcome(VerificationOutcome? outcome) => loc[outcome switch
     {

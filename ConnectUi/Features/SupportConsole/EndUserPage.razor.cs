@@ -43,7 +43,7 @@ public sealed partial class EndUserPage
     public required NavigationManager Navigation { get; init; }
 
     [Inject]
-    public required ConsoleText Text { get; init; }
+    public required IConsoleText Text { get; init; }
 
     [Inject]
     public required IStringLocalizer<SupportConsoleStrings> Loc { get; init; }

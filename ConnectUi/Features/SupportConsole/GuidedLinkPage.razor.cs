@@ -34,7 +34,7 @@ public sealed partial class GuidedLinkPage
     private string? _tenantId;
 
     [Inject]
-    public required ProviderCatalog Catalog { get; init; }
+    public required IProviderCatalog Catalog { get; init; }
 
     [Inject]
     public required ISessionService Sessions { get; init; }

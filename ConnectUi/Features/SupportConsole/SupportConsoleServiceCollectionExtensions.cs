@@ -8,7 +8,7 @@ public static class SupportConsoleServiceCollectionExtensions
     public static IServiceCollection AddSupportConsole(this IServiceCollection services)
     {
         services.AddLocalization();
-        services.TryAddScoped<ConsoleText>();
+        services.TryAddScoped<IConsoleText, ConsoleText>();
         return services;
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class VisitListPage
     public required IJourneyFeed Feed { get; init; }
 
     [Inject]
-    public required ProviderCatalog Catalog { get; init; }
+    public required IProviderCatalog Catalog { get; init; }
 
     [Inject]
     public required TimeProvider Time { get; init; }
@@ -45,7 +45,7 @@ public sealed partial class VisitListPage
     public required IStringLocalizer<SupportConsoleStrings> Loc { get; init; }
 
     [Inject]
-    public required ConsoleText Text { get; init; }
+    public required IConsoleText Text { get; init; }
 
     private VisitFilter Filter => new(_providerId, _outcome, _endUser, _stuckOnly);
 

@@ -28,7 +28,7 @@ public sealed partial class VisitPage
     public required TimeProvider Time { get; init; }
 
     [Inject]
-    public required ConsoleText Text { get; init; }
+    public required IConsoleText Text { get; init; }
 
     [Inject]
     public required IStringLocalizer<SupportConsoleStrings> Loc { get; init; }

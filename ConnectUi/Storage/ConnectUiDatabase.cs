@@ -67,20 +67,43 @@ public static class ConnectUiDatabase
     }
 
     /// <summary>
-    /// Applies pending EF migrations of the configured provider and returns their names. EF takes a lock (a table on
-    /// SQLite, an advisory lock on PostgreSQL), so instances sharing the database can start together.
+    /// Applies pending EF migrations of the configured provider and returns their names, so instances sharing the
+    /// database can start together. On PostgreSQL the whole run holds a session advisory lock: EF's own lock covers one
+    /// migration at a time, so two instances starting on a database two migrations behind both applied the second one.
     /// </summary>
     public static async Task<IReadOnlyList<string>> MigrateConnectUiDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<ConnectUiDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // Asking a fresh PostgreSQL database for its history would log a failed query: no history table means all are pending.
-        var pending = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
-            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
-            : db.Database.GetMigrations().ToList();
-        await db.Database.MigrateAsync(cancellationToken);
-        return pending;
+        var postgreSql = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        if (postgreSql)
+        {
+            // Opened here, EF keeps using this connection, so the lock (held by the session) lasts until the unlock.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        }
+
+        try
+        {
+            // Asking a fresh PostgreSQL database for its history would log a failed query: no history table means all are pending.
+            var pending = await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+                ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList()
+                : db.Database.GetMigrations().ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            return pending;
+        }
+        finally
+        {
+            if (postgreSql)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
+
+    /// <summary>The advisory lock key of ConnectUi's migrations: any constant that no other lock in the database uses.</summary>
+    private const long MigrationLockKey = 0x436F6E6E65637455;
 
     public static Task<IReadOnlyList<string>> MigrateConnectUiDatabaseAsync(this IHost host, CancellationToken cancellationToken = default) =>
         host.Services.MigrateConnectUiDatabaseAsync(cancellationToken);

@@ -186,7 +186,8 @@ for i in $(seq "$instances"); do
         echo "export ConnectionStrings__ConnectUi=$(printf '%q' "$pg_connection")"
         echo "export ConnectionStrings__Redis=127.0.0.1:$redis_port"
         echo "export ConnectUi__PublicBaseUrl=$proxy_url"
-        env | grep -E '^(ConnectUi__|ConnectionStrings__|Logging__)' | grep -vE '^(ConnectUi__Database__Provider|ConnectionStrings__ConnectUi|ConnectionStrings__Redis|ConnectUi__PublicBaseUrl)=' \
+        # "|| true": with no extra settings in the environment grep finds nothing, which is not a failure.
+        { env | grep -E '^(ConnectUi__|ConnectionStrings__|Logging__)' | grep -vE '^(ConnectUi__Database__Provider|ConnectionStrings__ConnectUi|ConnectionStrings__Redis|ConnectUi__PublicBaseUrl)=' || true; } \
             | while IFS='=' read -r key value; do echo "export $key=$(printf '%q' "$value")"; done
     } > "$dir/instance-$i.env"
     launch_instance "$i"

@@ -7,6 +7,7 @@ using ConnectUi.Features.SupportConsole;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Sandbox;
 using ConnectUi.Staff;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ConnectUi.E2E;
@@ -126,6 +127,10 @@ public sealed partial class SupportConsoleJourneyTests(ConnectUiAppFixture app, 
         await Assertions.Expect(staff.GetByTestId("not-allowed")).ToBeVisibleAsync();
     }
 
+    /// <summary>The tenant of the fixture's host API key (a bare configured hash is a tenant of its own).</summary>
+    private static readonly string FixtureTenant = "key-" + Convert.ToHexStringLower(
+        System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ConnectUiAppFixture.HostApiKey)))[..12];
+
     [Theory]
     [InlineData(1280, ColorScheme.Light, "desktop-light")]
     [InlineData(1280, ColorScheme.Dark, "desktop-dark")]
@@ -159,6 +164,17 @@ public sealed partial class SupportConsoleJourneyTests(ConnectUiAppFixture app, 
         await staff.GetByRole(AriaRole.Button, new() { Name = SupportConsoleStrings.CreateLink }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("created-link")).ToHaveValueAsync(new Regex("/connect\\?session="));
         await staff.SaveScreenshotAsync($"support-guided-link-{name}");
+
+        // A key for the fixture's own tenant, so the shared app's guided links still see one tenant only.
+        await staff.GetByRole(AriaRole.Link, new() { Name = SupportConsoleStrings.NavKeys }).ClickAsync();
+        await staff.GetByTestId("key-name").FillAsync($"Screenshot key {name}");
+        await staff.GetByTestId("key-tenant").FillAsync(FixtureTenant);
+        await staff.GetByTestId("scope-connections-delete").UncheckAsync();
+        await staff.GetByTestId("create-key").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("created-key-value")).ToHaveValueAsync(new Regex("^cuk_"));
+        await staff.SaveScreenshotAsync($"support-keys-{name}");
+        var axe = await staff.RunAxe();
+        Assert.True(axe.Violations.Length == 0, "axe on the API keys page: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
 
         await staff.GetByRole(AriaRole.Link, new() { Name = SupportConsoleStrings.NavAuditLog }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("audit-table")).ToBeVisibleAsync();

@@ -28,8 +28,8 @@ public sealed class HostApiKeysPageTests : ConsoleTestContext
         var created = page.Find("[data-key-id='0f9e8d7c6b5a']");
         Assert.Contains("Globex reporting", created.TextContent);
         Assert.Contains("globex", created.TextContent);
-        Assert.Contains(SupportConsoleStrings.ScopeConnectionsRead, created.TextContent);
-        Assert.DoesNotContain(SupportConsoleStrings.ScopeCredentialsRead, created.TextContent);
+        Assert.Contains(HostApiScopes.ConnectionsRead, created.TextContent);
+        Assert.DoesNotContain(HostApiScopes.CredentialsRead, created.TextContent);
         Assert.Contains("ann@example.com", created.QuerySelector("[data-testid=key-origin]")!.TextContent);
     }
 

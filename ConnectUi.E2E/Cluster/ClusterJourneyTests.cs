@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Net.Http.Json;
 using ConnectUi.E2E.Support;
 using ConnectUi.Providers.Konnektive;
@@ -138,10 +141,39 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         }
     }
 
-    private static HttpClient HostApiClient(string baseUrl)
+    [Fact]
+    public async Task A_keys_requests_to_both_instances_count_against_one_host_API_limit()
+    {
+        // A key of its own, created in the shared database as the keys command would: it works at once on every
+        // instance, and exhausting its limit leaves the other journeys' key alone.
+        var key = "cuk_cluster-limit-" + Guid.NewGuid().ToString("N");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        await Cluster.ScalarAsync($"""
+            INSERT INTO "HostApiKeys" ("Id", "Hash", "Name", "TenantId", "Scopes", "CreatedAt", "CreatedBy")
+            VALUES ('{hash[..12]}', '{hash}', 'cluster limit journey', 'cluster-limit', 'connections:read', now(), 'test')
+            """);
+        using var onA = HostApiClient(Cluster.InstanceUrl(1), key);
+        using var onB = HostApiClient(Cluster.InstanceUrl(2), key);
+
+        // The default limit is 60 a minute per key; 70 requests, alternating between the instances, in a few seconds.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 35; i++)
+        {
+            foreach (var client in new[] { onA, onB })
+            {
+                using var response = await client.GetAsync("api/connections?endUserId=nobody");
+                answers.Add(response.StatusCode);
+            }
+        }
+
+        Assert.Equal(60, answers.Count(a => a == HttpStatusCode.OK));
+        Assert.Equal(10, answers.Count(a => a == HttpStatusCode.TooManyRequests));
+    }
+
+    private static HttpClient HostApiClient(string baseUrl, string key = ConnectUiAppFixture.HostApiKey)
     {
         var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConnectUiAppFixture.HostApiKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
 

@@ -16,6 +16,7 @@ namespace ConnectUi.Features.Connect;
 public sealed partial class ConnectPage
 {
     private ProviderDefinition? _provider;
+    private bool _notFound;
     private string? _highlightedStep;
     private ConnectResult? _connected;
     private CredentialForm? _form;
@@ -119,14 +120,20 @@ public sealed partial class ConnectPage
 
     protected override void OnParametersSet()
     {
-        _provider = Catalog.Find(ProviderId);
+        var provider = Catalog.Find(ProviderId);
 
         // A provider the host did not allow is as absent as an unknown one.
-        if (_provider is null || (Session.Current is { } session && !Session.Refuses && !session.Allows(_provider.Id)))
+        if (provider is null || (Session.Current is { } session && !Session.Refuses && !session.Allows(provider.Id)))
         {
-            _provider = null;
+            // The page shown so far keeps its provider until the router replaces it: a child that renders its content
+            // once more in between (a cascading value changed) must not find the provider gone.
+            _notFound = true;
             Navigation.NotFound();
+            return;
         }
+
+        _notFound = false;
+        _provider = provider;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -4,8 +4,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Net.Http.Json;
 using ConnectUi.E2E.Support;
+using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
 using Microsoft.Playwright;
+using CW = ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox;
 using K = ConnectUi.Providers.Konnektive.KonnektiveSandbox;
 
 namespace ConnectUi.E2E.Cluster;
@@ -97,7 +99,7 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
     {
         var endUserId = "cluster-kill-" + Guid.NewGuid().ToString("N");
         using var api = HostApiClient(Cluster.InstanceUrl(1));
-        using var created = await api.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
+        using var created = await api.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { ConnectWisePsaProvider.Id } });
         created.EnsureSuccessStatusCode();
         var connectUrl = new Uri((await created.Content.ReadFromJsonAsync<CreatedSession>())!.ConnectUrl);
 
@@ -112,27 +114,42 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         var page = await context.NewPageAsync();
         var response = await page.GotoInteractiveAsync(connectUrl.PathAndQuery);
         var serving = Cluster.InstanceAt(await response!.HeaderValueAsync("x-connectui-upstream") ?? string.Empty);
-        var loginId = page.GetByLabel("API Login ID", new() { Exact = true });
-        var password = page.GetByLabel("API Password", new() { Exact = true });
-        await loginId.FillAsync(K.LoginId);
-        await password.FillAsync(K.Password);
+        var fields = new Dictionary<string, string>
+        {
+            ["Hostname"] = CW.Hostname, ["ApiVersion"] = CW.ApiVersion, ["ClientId"] = CW.ClientId, ["Username"] = CW.Username, ["Password"] = CW.Password,
+        };
+        foreach (var (name, value) in fields)
+        {
+            await page.Locator($"#field-{name}").FillAsync(value);
+        }
+
+        // The tab has kept the non-secret fields (hostname, API version) as they were typed.
         await page.WaitForFunctionAsync(
-            "login => Object.keys(sessionStorage).some(k => k.startsWith('connectui:draft:konnektive:') && sessionStorage.getItem(k).includes(login))",
-            K.LoginId);
+            "host => Object.keys(sessionStorage).some(k => k.startsWith('connectui:draft:connectwise-psa:') && sessionStorage.getItem(k).includes(host))",
+            CW.Hostname);
 
         Cluster.KillInstance(serving);
         try
         {
             // The proxy sends the tab to the other instance; the session opens again there and the form comes back.
             await Assertions.Expect(page.GetByTestId("draft-restored")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-            await Assertions.Expect(loginId).ToHaveValueAsync(K.LoginId);
-            await Assertions.Expect(password).ToHaveValueAsync(string.Empty);
+            await Assertions.Expect(page.Locator("#field-Hostname")).ToHaveValueAsync(CW.Hostname);
+            await Assertions.Expect(page.Locator("#field-ApiVersion")).ToHaveValueAsync(CW.ApiVersion);
+            foreach (var secret in new[] { "ClientId", "Username", "Password" })
+            {
+                await Assertions.Expect(page.Locator($"#field-{secret}")).ToHaveValueAsync(string.Empty);
+            }
+
             Assert.Contains("show", await page.EvaluateAsync<string>("() => sessionStorage.getItem('test:reconnect-states') ?? ''"), StringComparison.Ordinal);
             Assert.Equal(0L, await Cluster.ScalarAsync($"""SELECT COUNT(*) FROM "Connections" WHERE "EndUserId" = '{endUserId}'"""));
 
-            await password.FillAsync(K.Password);
+            foreach (var secret in new[] { "ClientId", "Username", "Password" })
+            {
+                await page.Locator($"#field-{secret}").FillAsync(fields[secret]);
+            }
+
             await page.GetByRole(AriaRole.Button, new() { Name = "Connect", Exact = true }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Konnektive CRM is connected" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ConnectWise PSA is connected" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
             Assert.Equal(1L, await Cluster.ScalarAsync($"""SELECT COUNT(*) FROM "Connections" WHERE "EndUserId" = '{endUserId}'"""));
         }
         finally

@@ -22,6 +22,19 @@ const draftListeners = new Map();
 // fields: input id -> field name, for the non-secret fields only.
 export function keepDraft(key, fields) {
     stopDraft(key);
+    // What was typed before this ran (the page became interactive a moment earlier) counts too; empty fields are left
+    // out, so a form still being filled from a restored draft does not overwrite it.
+    const draft = readDraft(key) ?? {};
+    let typed = false;
+    for (const [id, name] of Object.entries(fields)) {
+        const value = document.getElementById(id)?.value;
+        if (value) {
+            draft[name] = value;
+            typed = true;
+        }
+    }
+    if (typed) sessionStorage.setItem(key, JSON.stringify(draft));
+
     const listener = (event) => {
         const name = fields[event.target?.id];
         if (!name) return;

@@ -6,6 +6,7 @@ using ConnectUi.Connections.Storage;
 using ConnectUi.HostApi;
 using ConnectUi.HostApi.Keys;
 using ConnectUi.Sessions;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ConnectUi.Tests.Connections.TestCredentials;
@@ -201,6 +202,39 @@ public sealed class HostApiTenancyTests : IAsyncLifetime
         Assert.Equal(HostApiKeyRevocation.NotFound, await store.RevokeAsync("000000000000", "admin@example.com", CancellationToken.None));
         string[] tenants = ["acme", "globex", HostApiTestApp.Tenant, HostApiTestApp.TenantOf(HostApiTestApp.OtherApiKey)];
         Assert.Equal(tenants.Order(StringComparer.Ordinal), await store.TenantsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task When_the_key_database_cannot_be_reached_an_unknown_key_gets_503_and_a_configured_key_still_works()
+    {
+        using var app = _app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<IHostApiKeyStore, UnreachableKeyStore>()));
+        using var unknown = app.CreateClient();
+        unknown.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "cuk_not-configured");
+        using var configured = app.CreateClient();
+        configured.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AcmeKey);
+
+        using var refused = await unknown.GetAsync("api/connections?endUserId=user-1");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await configured.GetAsync("api/connections?endUserId=user-1")).StatusCode);
+    }
+
+    private sealed class UnreachableKeyStore : IHostApiKeyStore
+    {
+        public Task<HostApiCaller?> FindActiveAsync(byte[] hash, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The database is not answering.");
+
+        public Task<IReadOnlyList<HostApiKeyInfo>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<HostApiKeyCreation> CreateAsync(string? name, string? tenantId, IEnumerable<string>? scopes, string createdBy, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<HostApiKeyRevocation> RevokeAsync(string keyId, string revokedBy, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<string>> TenantsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<int> AssignUnownedAsync(string tenantId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
     private static Guid[] Ids(JsonElement list, string property) =>

@@ -28,8 +28,21 @@ public sealed partial class HostApiMiddleware(
         }
 
         var presented = HostApiKeyChecker.HashOf(HostApiKeyChecker.ReadKey(context.Request));
-        var caller = presented is null ? null
-            : keys.Authenticate(presented) ?? await storedKeys.FindActiveAsync(presented, context.RequestAborted);
+        HostApiCaller? caller;
+        try
+        {
+            caller = presented is null ? null
+                : keys.Authenticate(presented) ?? await storedKeys.FindActiveAsync(presented, context.RequestAborted);
+        }
+        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // The database holding run-time keys cannot be reached: say so, rather than 401 (the key may be right).
+            LogKeyLookupFailed(exception);
+            await HostApiProblems.Write(context, StatusCodes.Status503ServiceUnavailable, "The API key cannot be checked right now.",
+                "Try again shortly; nothing was changed.");
+            return;
+        }
+
         if (caller is null)
         {
             failedAuthentication.RecordFailure(address);
@@ -90,6 +103,9 @@ public sealed partial class HostApiMiddleware(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Host API request from {Address} refused: too many failed authentications")]
     private partial void LogAuthenticationBlocked(string address);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking up a host API key in the database failed")]
+    private partial void LogKeyLookupFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Host API request {Method} {Path} failed")]
     private partial void LogFailed(Exception exception, string method, PathString path);

@@ -1,7 +1,7 @@
+using ConnectUi.Abuse;
 using ConnectUi.E2E.Support;
 using ConnectUi.Providers;
 using ConnectUi.Redis;
-using ConnectUi.Security.Abuse;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -2,35 +2,38 @@ namespace ConnectUi.Tests.Architecture;
 
 /// <summary>
 /// The app's top-level folders (namespaces follow folders) depend on each other one way: features → connections →
-/// the providers' contract, sessions beside. A provider's own folder is known to the composition root only.
+/// the providers' contract, sessions beside, with no cycle of any length. A provider's own folder is known to the
+/// composition root only.
 /// </summary>
 public sealed class FolderDependencyTests
 {
     private static readonly string[] ConcreteProviders = ["Konnektive", "ConnectWisePsa"];
 
-    /// <summary>
-    /// Pairs that still use each other, to be untangled (issue #11): each names the folder that should stop using the
-    /// other. The test fails when one of them is fixed, so the list only shrinks.
-    /// </summary>
-    private static readonly (string From, string To)[] KnownTangles =
-    [
-        ("Connections", "Security"),   // Connections → Security.Redaction, but Security.Abuse decorates IConnectionService
-        ("Providers", "Security"),     // Providers → Security.Outbound, but Security.Abuse reads the provider contract
-        ("HostApi", "Security"),       // HostApi → Security.Abuse, but HostApiRateLimiting partitions by HostApiCaller
-        ("Connections", "Sessions"),   // Sessions' ConnectSessionContext holds a SavedConnection
-        ("Staff", "Storage"),          // the database's Identity user type is Staff's StaffUser
-    ];
+    [Fact]
+    public void Top_level_folders_use_each_other_one_way_only()
+    {
+        var cycles = Cycles(TypeReferences.InApp);
+
+        Assert.True(cycles.Count == 0, "Top-level folders that use each other, directly or round a cycle (make one use of each cycle go the "
+            + "other way):" + Environment.NewLine + string.Join(Environment.NewLine + Environment.NewLine, cycles));
+    }
 
     [Fact]
-    public void No_two_top_level_folders_use_each_other()
+    public void A_cycle_of_any_length_is_found_and_shown_with_its_uses()
     {
-        var tangles = MutualUses(TypeReferences.InApp);
-        var known = KnownTangles.Select(Pair).ToHashSet();
+        TypeReference Use(Type from, Type to) => new(from, to, "test.cs");
+        var references = new[]
+        {
+            Use(typeof(ConnectUi.Connections.IConnectionService), typeof(ConnectUi.Providers.ProviderDefinition)),
+            Use(typeof(ConnectUi.Providers.ProviderDefinition), typeof(ConnectUi.Sessions.ConnectSession)),
+            Use(typeof(ConnectUi.Sessions.ConnectSession), typeof(ConnectUi.Connections.IConnectionService)),
+            Use(typeof(ConnectUi.Staff.StaffArea), typeof(ConnectUi.Storage.ConnectUiDbContext)),
+        };
 
-        var problems = tangles.Where(t => !known.Contains(t.Key)).SelectMany(t => t.Value).ToArray();
-        Assert.True(problems.Length == 0, "Top-level folders that use each other (make one side depend on the other only):"
-            + Environment.NewLine + string.Join(Environment.NewLine, problems));
-        Assert.Empty(known.Except(tangles.Keys));
+        var cycle = Assert.Single(Cycles(references));
+
+        Assert.StartsWith("Connections → Providers → Sessions → Connections", cycle, StringComparison.Ordinal);
+        Assert.Contains("ConnectUi.Sessions.ConnectSession uses ConnectUi.Connections.IConnectionService", cycle, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,25 +75,77 @@ public sealed class FolderDependencyTests
 
     private static bool IsMigration(Type type) => TypeReferences.Folders(type) is ["ConnectUi", "Storage", "Migrations", ..];
 
-    /// <summary>Each pair of top-level folders that use each other, with a few uses each way (file and types).</summary>
-    internal static Dictionary<(string, string), string[]> MutualUses(IEnumerable<TypeReference> references)
+    /// <summary>
+    /// One cycle for each group of top-level folders that reach each other (a strongly connected component), as
+    /// "A → B → A" followed by a few uses along each step.
+    /// </summary>
+    private static List<string> Cycles(IEnumerable<TypeReference> references)
     {
-        var between = references
+        var uses = references
             .Select(r => (From: TypeReferences.TopFolder(r.From), To: TypeReferences.TopFolder(r.To), Reference: r))
             .Where(e => e.From is not null && e.To is not null && e.From != e.To)
             .ToLookup(e => (e.From!, e.To!), e => e.Reference.ToString());
-        string[] Uses((string, string) edge) =>
-            between[edge].Distinct().Order().Take(5).Select(r => $"{edge.Item1} → {edge.Item2}: {r}").ToArray();
+        var next = uses.Select(g => g.Key).ToLookup(edge => edge.Item1, edge => edge.Item2);
+        var folders = next.Select(g => g.Key).Order(StringComparer.Ordinal).ToArray();
 
-        return between
-            .Select(g => g.Key)
-            .Where(edge => between.Contains((edge.Item2, edge.Item1)))
-            .Select(edge => Pair(edge))
-            .Distinct()
-            .ToDictionary(pair => pair, pair => Uses(pair).Concat(Uses((pair.Item2, pair.Item1))).ToArray());
+        HashSet<string> Reachable(string start)
+        {
+            var seen = new HashSet<string>();
+            var pending = new Stack<string>([start]);
+            while (pending.TryPop(out var folder))
+            {
+                foreach (var target in next[folder].Where(seen.Add))
+                {
+                    pending.Push(target);
+                }
+            }
+
+            return seen;
+        }
+
+        var reach = folders.ToDictionary(f => f, Reachable);
+        var reported = new HashSet<string>();
+        var cycles = new List<string>();
+        foreach (var start in folders.Where(f => reach[f].Contains(f) && !reported.Contains(f)))
+        {
+            var path = ShortestPathBack(start, next);
+            reported.UnionWith(folders.Where(f => reach[start].Contains(f) && reach[f].Contains(start)));
+            var steps = path.Zip(path.Skip(1), (from, to) => (from, to));
+            cycles.Add(string.Join(" → ", path) + Environment.NewLine + string.Join(Environment.NewLine,
+                steps.SelectMany(step => uses[step].Distinct().Order().Take(3).Select(use => $"  {step.from} → {step.to}: {use}"))));
+        }
+
+        return cycles;
     }
 
-    /// <summary>The two folders in name order, so a pair is the same whichever way it is named.</summary>
-    private static (string, string) Pair((string From, string To) edge) =>
-        string.CompareOrdinal(edge.From, edge.To) < 0 ? (edge.From, edge.To) : (edge.To, edge.From);
+    /// <summary>The shortest round trip from <paramref name="start"/> back to itself, breadth first: [start, …, start].</summary>
+    private static List<string> ShortestPathBack(string start, ILookup<string, string> next)
+    {
+        var cameFrom = new Dictionary<string, string>();
+        var queue = new Queue<string>([start]);
+        while (queue.TryDequeue(out var folder))
+        {
+            foreach (var target in next[folder].Order(StringComparer.Ordinal))
+            {
+                if (target == start)
+                {
+                    var path = new List<string> { start, folder };
+                    while (path[^1] != start)
+                    {
+                        path.Add(cameFrom[path[^1]]);
+                    }
+
+                    path.Reverse();
+                    return path;
+                }
+
+                if (cameFrom.TryAdd(target, folder))
+                {
+                    queue.Enqueue(target);
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"{start} is on no cycle.");
+    }
 }

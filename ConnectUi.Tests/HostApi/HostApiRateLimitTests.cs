@@ -1,5 +1,5 @@
 using System.Net;
-using ConnectUi.Security.Abuse;
+using ConnectUi.Abuse;
 using static ConnectUi.Tests.Connections.TestCredentials;
 
 namespace ConnectUi.Tests.HostApi;

@@ -1,9 +1,9 @@
 using System.Globalization;
+using ConnectUi.Abuse;
 using ConnectUi.Localization;
 using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
-using ConnectUi.Security.Abuse;
 
 namespace ConnectUi.Tests.Localization;
 

@@ -1,5 +1,6 @@
 using ConnectUi.Cli;
 using ConnectUi.Staff;
+using ConnectUi.Storage;
 using ConnectUi.Tests.HostApi;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

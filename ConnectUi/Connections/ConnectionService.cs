@@ -37,7 +37,7 @@ public sealed partial class ConnectionService(
         ArgumentNullException.ThrowIfNull(request);
 
         // Every log line written until the answer is back is scrubbed of the typed secrets, whoever writes it.
-        using var inFlight = SecretsInFlight.Track(request.Provider, request.Credentials);
+        using var inFlight = SecretsInFlight.Track(request.Provider.SecretValuesOf(request.Credentials));
         try
         {
             return WithoutSecrets(await ConnectCoreAsync(request, cancellationToken));
@@ -214,7 +214,7 @@ public sealed partial class ConnectionService(
             }
         }
 
-        using var inFlight = SecretsInFlight.Track(provider, credentials);
+        using var inFlight = SecretsInFlight.Track(provider.SecretValuesOf(credentials));
         var timed = await TimedVerifyAsync(VerifierFor(provider.Id), credentials, cancellationToken);
         var (verification, verifiedAt) = (timed.Result, timed.VerifiedAt);
 

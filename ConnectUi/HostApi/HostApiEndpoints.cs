@@ -1,11 +1,11 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ConnectUi.Abuse;
 using ConnectUi.Connections;
+using ConnectUi.Connections.Storage;
 using ConnectUi.Embedding;
 using ConnectUi.Localization;
 using ConnectUi.Providers;
-using ConnectUi.Connections.Storage;
-using ConnectUi.Security.Abuse;
 using ConnectUi.Sessions;
 using ConnectUi.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
+using ConnectUi.Abuse;
 using ConnectUi.HostApi.Keys;
-using ConnectUi.Security.Abuse;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 

@@ -7,7 +7,10 @@ namespace ConnectUi.HostApi;
 
 public static class HostApiServiceCollectionExtensions
 {
-    /// <summary>Registers the host API: key check (<c>ConnectUi:HostApiKeys</c>), problem details and the OpenAPI document.</summary>
+    /// <summary>
+    /// Registers the host API: key check (<c>ConnectUi:HostApiKeys</c>), the <c>host-api</c> rate-limiter policy (its
+    /// counts are kept by <c>AddAbuseLimits</c>' store), problem details and the OpenAPI document.
+    /// </summary>
     public static IServiceCollection AddHostApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HostApiOptions>()
@@ -28,6 +31,7 @@ public static class HostApiServiceCollectionExtensions
         services.AddCliCommand<KeysListCommand>();
         services.AddCliCommand<KeysRevokeCommand>();
         services.AddCliCommand<KeysAssignUnownedCommand>();
+        services.AddHostApiRateLimit();
         services.AddProblemDetails();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<HostApiKeyDocumentTransformer>());
         return services;

@@ -7,8 +7,8 @@ namespace ConnectUi.Localization;
 public static class LocalizationServiceCollectionExtensions
 {
     /// <summary>
-    /// Resources, request localization (session locale, then the picker's <c>.AspNetCore.Culture</c> cookie, then
-    /// <c>Accept-Language</c>, then English) and the per-circuit culture.
+    /// Resources, request localization (the picker's <c>.AspNetCore.Culture</c> cookie, then <c>Accept-Language</c>,
+    /// then English; <c>AddSessions</c> puts a session's locale first) and the per-circuit culture.
     /// </summary>
     public static IServiceCollection AddConnectUiLocalization(this IServiceCollection services)
     {
@@ -26,7 +26,6 @@ public static class LocalizationServiceCollectionExtensions
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =
             [
-                new SessionLocaleCultureProvider(),
                 new CookieRequestCultureProvider(),
                 new BrowserLanguageCultureProvider(),
             ];

@@ -60,5 +60,10 @@ public sealed record ProviderDefinition
 
     public CredentialField? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 
+    /// <summary>The values of the secret fields in <paramref name="credentials"/>; as in storage, a field this definition does not list counts as secret.</summary>
+    public IEnumerable<string> SecretValuesOf(CredentialModel credentials) => credentials.FieldNames
+        .Where(name => FindField(name) is not { IsSecret: false })
+        .Select(name => credentials[name]);
+
     public GuideStep? FindStep(string anchor) => Guide.Steps.FirstOrDefault(s => s.Anchor == anchor);
 }

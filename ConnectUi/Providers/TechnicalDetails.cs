@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ConnectUi.Security.Redaction;
 
 namespace ConnectUi.Providers;
 
@@ -10,7 +11,7 @@ namespace ConnectUi.Providers;
 public static class TechnicalDetails
 {
     public const int MaxProviderMessageLength = 300;
-    public const string Redacted = "[redacted]";
+    public const string Redacted = SecretText.Redacted;
 
     public static string Describe(
         string call,
@@ -55,15 +56,7 @@ public static class TechnicalDetails
     }
 
     /// <summary>Replaces every occurrence of each secret, longest first so a secret inside another leaves no fragment.</summary>
-    public static string Redact(string text, IEnumerable<string?>? secrets)
-    {
-        foreach (var secret in (secrets ?? []).Where(s => !string.IsNullOrEmpty(s)).OrderByDescending(s => s!.Length))
-        {
-            text = text.Replace(secret!, Redacted, StringComparison.OrdinalIgnoreCase);
-        }
-
-        return text;
-    }
+    public static string Redact(string text, IEnumerable<string?>? secrets) => SecretText.Redact(text, secrets);
 
     private static string Shorten(string value)
     {

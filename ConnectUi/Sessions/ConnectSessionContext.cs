@@ -1,4 +1,3 @@
-using ConnectUi.Connections;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Sessions;
@@ -12,7 +11,7 @@ public sealed class ConnectSessionContext(IOptions<SessionOptions> options) : IC
     public ConnectSession? Current { get; private set; }
 
     /// <summary>The connection being renewed, when the session is for a reconnect; settings only.</summary>
-    public SavedConnection? ReconnectTarget { get; private set; }
+    public RenewedConnection? ReconnectTarget { get; private set; }
 
     /// <summary>Why the session can no longer be used, once it was refused or used up in this tab.</summary>
     public SessionStatus? EndedBecause { get; private set; }
@@ -23,7 +22,7 @@ public sealed class ConnectSessionContext(IOptions<SessionOptions> options) : IC
     /// <summary>True when the pages must show the expired-link page instead of a form.</summary>
     public bool Refuses => EndedBecause is not null || (Required && Current is null);
 
-    public void Start(ConnectSession session, SavedConnection? reconnectTarget)
+    public void Start(ConnectSession session, RenewedConnection? reconnectTarget)
     {
         Current = session;
         ReconnectTarget = reconnectTarget;

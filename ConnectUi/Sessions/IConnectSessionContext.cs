@@ -1,5 +1,3 @@
-using ConnectUi.Connections;
-
 namespace ConnectUi.Sessions;
 
 /// <summary>The session of this circuit (one browser tab), as the pages read and set it.</summary>
@@ -8,7 +6,7 @@ public interface IConnectSessionContext
     ConnectSession? Current { get; }
 
     /// <summary>The connection being renewed, when the session is for a reconnect; settings only.</summary>
-    SavedConnection? ReconnectTarget { get; }
+    RenewedConnection? ReconnectTarget { get; }
 
     /// <summary>Why the session can no longer be used, once it was refused or used up in this tab.</summary>
     SessionStatus? EndedBecause { get; }
@@ -19,7 +17,7 @@ public interface IConnectSessionContext
     /// <summary>True when the pages must show the expired-link page instead of a form.</summary>
     bool Refuses { get; }
 
-    void Start(ConnectSession session, SavedConnection? reconnectTarget);
+    void Start(ConnectSession session, RenewedConnection? reconnectTarget);
 
     /// <summary>The session was used, expired, or the token never opened one.</summary>
     void End(SessionStatus reason);

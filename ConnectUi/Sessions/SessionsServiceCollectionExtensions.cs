@@ -26,6 +26,15 @@ public static class SessionsServiceCollectionExtensions
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "ConnectUi:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
+        // A host's locale for the session outranks the language picker's cookie and the browser's languages.
+        services.PostConfigure<RequestLocalizationOptions>(options =>
+        {
+            if (!options.RequestCultureProviders.OfType<SessionLocaleCultureProvider>().Any())
+            {
+                options.RequestCultureProviders.Insert(0, new SessionLocaleCultureProvider());
+            }
+        });
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ISessionService, SessionService>();
         services.TryAddScoped<ConnectSessionContext>();

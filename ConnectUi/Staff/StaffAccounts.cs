@@ -1,3 +1,4 @@
+using ConnectUi.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,12 @@
 using ConnectUi.Connections;
 using ConnectUi.Journeys;
+using ConnectUi.Providers;
 using ConnectUi.Staff.Audit;
+using ConnectUi.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using ConnectUi.Providers;
 
 namespace ConnectUi.Staff;
 

@@ -1,4 +1,5 @@
 using ConnectUi.Staff.Audit;
+using ConnectUi.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;

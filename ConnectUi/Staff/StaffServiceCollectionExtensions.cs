@@ -1,3 +1,4 @@
+using ConnectUi.Security.Headers;
 using ConnectUi.Cli;
 using ConnectUi.Connections.Storage;
 using ConnectUi.Staff.Audit;
@@ -27,6 +28,9 @@ public static class StaffServiceCollectionExtensions
             .Bind(section)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SupportOptions>, OpenIdConnectOptionsValidation>());
+
+        // Staff pages are never framed, whatever the embedding settings allow the customer pages.
+        services.Configure<FramingOptions>(framing => framing.NeverFramed.Add(StaffArea.Prefix));
 
         services.AddIdentityCore<StaffUser>(options =>
             {

@@ -2,9 +2,9 @@ using System.Globalization;
 using Bunit;
 using ConnectUi.Connections;
 using ConnectUi.Features.Connect;
+using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
-using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using ConnectUi.Tests.Support;
 using Microsoft.AspNetCore.Components;
@@ -34,7 +34,7 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
         var connectionId = Guid.NewGuid();
         Context.Start(
             ExampleSession(reconnectConnectionId: connectionId),
-            ExampleConnection(connectionId, ConnectWisePsaProvider.Id, "user-1", new Dictionary<string, string>
+            ExampleRenewal(connectionId, ConnectWisePsaProvider.Id, new Dictionary<string, string>
             {
                 ["Hostname"] = "api-eu.myconnectwise.net",
                 ["ApiVersion"] = "2025.1",

@@ -1,10 +1,10 @@
 using Bunit;
+using ConnectUi.Abuse;
 using ConnectUi.Connections;
 using ConnectUi.Features.Connect;
 using ConnectUi.Providers;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
-using ConnectUi.Security.Abuse;
 using ConnectUi.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

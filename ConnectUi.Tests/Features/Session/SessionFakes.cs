@@ -63,4 +63,8 @@ public static class SessionExamples
     public static SavedConnection ExampleConnection(Guid id, string providerId, string endUserId, IReadOnlyDictionary<string, string>? settings = null) =>
         new(id, providerId, endUserId, settings ?? new Dictionary<string, string>(), "Acme Corp",
             Support.TestServices.Now, Support.TestServices.Now, Support.TestServices.Now, nameof(VerificationOutcome.Verified));
+
+    /// <summary>A reconnect session's target, as the session start page makes it from a saved connection.</summary>
+    public static RenewedConnection ExampleRenewal(Guid id, string providerId, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(id, providerId, settings ?? new Dictionary<string, string>(), "Acme Corp", Support.TestServices.Now);
 }

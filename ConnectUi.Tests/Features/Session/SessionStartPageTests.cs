@@ -62,7 +62,7 @@ public sealed class SessionStartPageTests : ComponentTestContext
         Render();
 
         Assert.Equal("http://localhost/connect/connectwise-psa", Navigation.Uri);
-        Assert.Equal(connectionId, Context.ReconnectTarget?.Id);
+        Assert.Equal(connectionId, Context.ReconnectTarget?.ConnectionId);
     }
 
     [Fact]

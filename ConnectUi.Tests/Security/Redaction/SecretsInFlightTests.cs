@@ -1,6 +1,6 @@
 using ConnectUi.Connections;
-using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers;
+using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Security.Redaction;
 using ConnectUi.Tests.Connections;
 
@@ -13,7 +13,7 @@ public sealed class SecretsInFlightTests
     {
         var request = TestCredentials.ConnectWise();
 
-        using (SecretsInFlight.Track(request.Provider, request.Credentials))
+        using (SecretsInFlight.Track(request.Provider.SecretValuesOf(request.Credentials)))
         {
             Assert.Equal(
                 $"{TestCredentials.ConnectWiseHostname} 2025.1 {TechnicalDetails.Redacted} {TechnicalDetails.Redacted}",
@@ -69,7 +69,7 @@ public sealed class SecretsInFlightTests
         var credentials = new ConnectWisePsaCredentials { Hostname = "h.example.com", Password = "pw-123456" };
         var definition = ConnectWisePsaProvider.Definition with { Fields = [] };
 
-        using var scope = SecretsInFlight.Track(definition, credentials);
+        using var scope = SecretsInFlight.Track(definition.SecretValuesOf(credentials));
 
         Assert.True(SecretsInFlight.Contains("h.example.com"));
     }

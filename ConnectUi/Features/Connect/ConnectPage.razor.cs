@@ -84,10 +84,10 @@ public sealed partial class ConnectPage
     private IReadOnlyList<string> EgressIps => Options.Value.EgressIps.ToArray();
 
     /// <summary>The connection this session renews, when it is of this page's provider.</summary>
-    private SavedConnection? ReconnectTarget =>
+    private RenewedConnection? ReconnectTarget =>
         Session.ReconnectTarget is { } target && _provider is not null && target.ProviderId == _provider.Id ? target : null;
 
-    private Guid? ReconnectConnectionId => ReconnectTarget?.Id;
+    private Guid? ReconnectConnectionId => ReconnectTarget?.ConnectionId;
 
     private IReadOnlyDictionary<string, string>? ReconnectSettings => ReconnectTarget?.Settings;
 
@@ -110,7 +110,7 @@ public sealed partial class ConnectPage
     private bool OffersOtherProviders =>
         Session.Current is not { } session || (session.ReconnectConnectionId is null && session.AllowedProviders is not [_]);
 
-    private string ReconnectNotice(ProviderDefinition provider, SavedConnection target)
+    private string ReconnectNotice(ProviderDefinition provider, RenewedConnection target)
     {
         var lastVerified = target.LastVerifiedAt.UtcDateTime.ToString("D", CultureInfo.CurrentCulture);
         return target.AccountLabel is { } account

@@ -61,15 +61,19 @@ public sealed partial class SessionStartPage : IAsyncDisposable
     private async Task OpenAsync(string? token, string? resumePath)
     {
         var lookup = await Sessions.FindAsync(token, CancellationToken.None);
-        SavedConnection? reconnectTarget = null;
+        RenewedConnection? reconnectTarget = null;
         if (lookup is { IsActive: true, Session.ReconnectConnectionId: { } reconnectId })
         {
-            reconnectTarget = await Connections.FindAsync(reconnectId, CancellationToken.None);
+            var saved = await Connections.FindAsync(reconnectId, CancellationToken.None);
 
             // Deleted since the session was made, or not this end user's: the link cannot do what it promised.
-            if (reconnectTarget is null || reconnectTarget.EndUserId != lookup.Session.EndUserId || !lookup.Session.Allows(reconnectTarget.ProviderId))
+            if (saved is null || saved.EndUserId != lookup.Session.EndUserId || !lookup.Session.Allows(saved.ProviderId))
             {
                 lookup = SessionLookup.Unknown;
+            }
+            else
+            {
+                reconnectTarget = new RenewedConnection(saved.Id, saved.ProviderId, saved.Settings, saved.AccountLabel, saved.LastVerifiedAt);
             }
         }
 

@@ -1,5 +1,6 @@
 using ConnectUi.Staff;
 using ConnectUi.Staff.Audit;
+using ConnectUi.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;

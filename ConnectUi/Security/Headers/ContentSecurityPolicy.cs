@@ -24,6 +24,6 @@ public static class ContentSecurityPolicy
         "form-action 'self'",
         $"frame-ancestors {frameAncestors}");
 
-    /// <summary>Staff pages are never framed, whatever <c>Embedding:AllowedOrigins</c> allows the customer pages.</summary>
-    public static string BuildForStaff() => Build("'none'");
+    /// <summary>For pages that are never framed (<see cref="FramingOptions.NeverFramed"/>), whatever <c>Embedding:AllowedOrigins</c> allows the customer pages.</summary>
+    public static string BuildNeverFramed() => Build("'none'");
 }

@@ -11,4 +11,10 @@ public sealed class FramingOptions
     public string FrameAncestors { get; set; } = SelfOnly;
 
     public bool OnlySameOrigin => FrameAncestors == SelfOnly;
+
+    /// <summary>Path prefixes whose pages are never framed, whatever <see cref="FrameAncestors"/> allows (the support console adds its own).</summary>
+    public List<PathString> NeverFramed { get; } = [];
+
+    public bool IsNeverFramed(PathString path) =>
+        NeverFramed.Exists(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,5 +1,4 @@
 using ConnectUi.Security.Transport;
-using ConnectUi.Staff;
 using Microsoft.Extensions.Options;
 
 namespace ConnectUi.Security.Headers;
@@ -13,25 +12,25 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Fra
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     private readonly string _policy = ContentSecurityPolicy.Build(framing.Value.FrameAncestors);
-    private readonly string _staffPolicy = ContentSecurityPolicy.BuildForStaff();
+    private readonly string _neverFramedPolicy = ContentSecurityPolicy.BuildNeverFramed();
     private readonly bool _onlySameOrigin = framing.Value.OnlySameOrigin;
 
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
         {
-            var (middleware, context, staff) = ((SecurityHeadersMiddleware, HttpContext, bool))state;
-            middleware.Apply(context, staff);
+            var (middleware, context, neverFramed) = ((SecurityHeadersMiddleware, HttpContext, bool))state;
+            middleware.Apply(context, neverFramed);
             return Task.CompletedTask;
-        }, (this, context, StaffArea.Contains(context.Request.Path)));
+        }, (this, context, framing.Value.IsNeverFramed(context.Request.Path)));
         return next(context);
     }
 
-    /// <param name="staff">Whether the request was for a staff page, decided before a status page re-executes it elsewhere.</param>
-    private void Apply(HttpContext context, bool staff)
+    /// <param name="neverFramed">Whether the request was for a page that is never framed (a staff page), decided before a status page re-executes it elsewhere.</param>
+    private void Apply(HttpContext context, bool neverFramed)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = (staff ? _staffPolicy : _policy).Replace(ContentSecurityPolicy.NoncePlaceholder, CspNonce.Of(context), StringComparison.Ordinal);
+        headers.ContentSecurityPolicy = (neverFramed ? _neverFramedPolicy : _policy).Replace(ContentSecurityPolicy.NoncePlaceholder, CspNonce.Of(context), StringComparison.Ordinal);
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
@@ -42,7 +41,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Fra
 
         // Old browsers ignore frame-ancestors; X-Frame-Options cannot list origins, so it is sent only when no other
         // origin may frame us. Otherwise antiforgery's own SAMEORIGIN must go too, or it would block the allowed hosts.
-        if (staff)
+        if (neverFramed)
         {
             headers.XFrameOptions = "DENY";
         }

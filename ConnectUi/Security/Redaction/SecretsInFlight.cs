@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
-using ConnectUi.Connections;
-using ConnectUi.Providers;
 
 namespace ConnectUi.Security.Redaction;
 
@@ -20,18 +20,6 @@ public static class SecretsInFlight
 
     public static bool Any => !Current.Value.IsDefaultOrEmpty;
 
-    /// <summary>Registers the secret field values of a submitted form until the returned scope is disposed.</summary>
-    public static IDisposable Track(ProviderDefinition provider, CredentialModel credentials)
-    {
-        ArgumentNullException.ThrowIfNull(provider);
-        ArgumentNullException.ThrowIfNull(credentials);
-
-        // Same rule as storage: a field the definition does not list counts as secret.
-        return Track(credentials.FieldNames
-            .Where(name => provider.FindField(name) is not { IsSecret: false })
-            .Select(name => credentials[name]));
-    }
-
     /// <summary>Registers values (and their URL- and JSON-escaped forms) until the returned scope is disposed.</summary>
     public static IDisposable Track(IEnumerable<string?> secrets)
     {
@@ -44,15 +32,15 @@ public static class SecretsInFlight
         return new Scope(previous);
     }
 
-    /// <summary>The text with every secret in flight replaced by <see cref="TechnicalDetails.Redacted"/>.</summary>
-    public static string Redact(string text) => Any ? TechnicalDetails.Redact(text, Values) : text;
+    /// <summary>The text with every secret in flight replaced by <see cref="SecretText.Redacted"/>.</summary>
+    public static string Redact(string text) => Any ? SecretText.Redact(text, Values) : text;
 
     /// <summary>
     /// Like <see cref="Redact(string)"/>, but leaves secrets shorter than <paramref name="minimumLength"/> alone: for our
     /// own sentences, where blanking every "a" of a one-letter password would make the message unreadable.
     /// </summary>
     public static string Redact(string text, int minimumLength) =>
-        Any ? TechnicalDetails.Redact(text, Values.Where(v => v.Length >= minimumLength)) : text;
+        Any ? SecretText.Redact(text, Values.Where(v => v.Length >= minimumLength)) : text;
 
     public static bool Contains(string? text) =>
         Any && text is not null && Values.Any(secret => text.Contains(secret, StringComparison.OrdinalIgnoreCase));
@@ -62,13 +50,28 @@ public static class SecretsInFlight
         yield return secret;
 
         // Half a surrogate pair has no URL or JSON form (escaping throws), and the validators refuse such a value anyway.
-        if (!CredentialText.HasOnlyWholeCharacters(secret))
+        if (!IsWellFormed(secret))
         {
             yield break;
         }
 
         yield return Uri.EscapeDataString(secret);
         yield return JsonEncodedText.Encode(secret).ToString();
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var rest = text.AsSpan(); !rest.IsEmpty;)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out var consumed) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return true;
     }
 
     private sealed class Scope(ImmutableArray<string> previous) : IDisposable

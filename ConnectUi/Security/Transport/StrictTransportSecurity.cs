@@ -10,6 +10,9 @@ public sealed class StrictTransportSecurity(Uri? publicBaseUrl, bool isDevelopme
     /// <summary>One year, the preload lists' minimum; subdomains are not ours to decide for.</summary>
     public const string HeaderValue = "max-age=31536000";
 
+    /// <summary>The public address people reach the app at (validated with the other <c>ConnectUi</c> host settings).</summary>
+    public const string PublicBaseUrlKey = "ConnectUi:PublicBaseUrl";
+
     private readonly bool _publicAddressIsHttps = publicBaseUrl?.Scheme == Uri.UriSchemeHttps;
 
     public bool Applies(HttpRequest request) => !isDevelopment && (_publicAddressIsHttps || request.IsHttps);

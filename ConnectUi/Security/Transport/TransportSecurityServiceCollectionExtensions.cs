@@ -1,5 +1,4 @@
 using System.Net;
-using ConnectUi.Sessions;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ public static class TransportSecurityServiceCollectionExtensions
         services.Configure<CookiePolicyOptions>(options =>
             options.Secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddSingleton(provider => new StrictTransportSecurity(
-            provider.GetRequiredService<IOptions<HostApplicationOptions>>().Value.PublicBaseUrl,
+            provider.GetRequiredService<IConfiguration>().GetValue<Uri?>(StrictTransportSecurity.PublicBaseUrlKey),
             environment.IsDevelopment()));
         return services;
     }

@@ -500,7 +500,7 @@ namespace ConnectUi.Storage.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectUi.Staff.StaffUser", b =>
+            modelBuilder.Entity("ConnectUi.Storage.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -732,7 +732,7 @@ namespace ConnectUi.Storage.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -741,7 +741,7 @@ namespace ConnectUi.Storage.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -756,7 +756,7 @@ namespace ConnectUi.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -765,7 +765,7 @@ namespace ConnectUi.Storage.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

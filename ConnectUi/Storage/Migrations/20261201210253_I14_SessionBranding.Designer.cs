@@ -504,7 +504,7 @@ namespace ConnectUi.Storage.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectUi.Staff.StaffUser", b =>
+            modelBuilder.Entity("ConnectUi.Storage.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -736,7 +736,7 @@ namespace ConnectUi.Storage.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -745,7 +745,7 @@ namespace ConnectUi.Storage.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -760,7 +760,7 @@ namespace ConnectUi.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -769,7 +769,7 @@ namespace ConnectUi.Storage.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

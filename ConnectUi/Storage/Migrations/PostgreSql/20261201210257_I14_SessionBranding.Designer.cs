@@ -515,7 +515,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectUi.Staff.StaffUser", b =>
+            modelBuilder.Entity("ConnectUi.Storage.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -753,7 +753,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -762,7 +762,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -777,7 +777,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -786,7 +786,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -512,7 +512,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("ConnectUi.Staff.StaffUser", b =>
+            modelBuilder.Entity("ConnectUi.Storage.StaffUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -750,7 +750,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -759,7 +759,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -774,7 +774,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -783,7 +783,7 @@ namespace ConnectUi.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ConnectUi.Staff.StaffUser", null)
+                    b.HasOne("ConnectUi.Storage.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

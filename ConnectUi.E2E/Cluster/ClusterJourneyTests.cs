@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using System.Net.Http.Json;
 using ConnectUi.E2E.Support;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
@@ -189,9 +190,58 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         Assert.Equal(10, answers.Count(a => a == HttpStatusCode.TooManyRequests));
     }
 
-    private static HttpClient HostApiClient(string baseUrl, string key = ConnectUiAppFixture.HostApiKey)
+    [Fact]
+    public async Task Wrong_keys_from_one_address_split_between_the_instances_count_together()
     {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
+        // A loopback address of its own (all of 127/8 is this machine), so blocking it leaves the other journeys alone.
+        var address = IPAddress.Parse("127.0.0." + Random.Shared.Next(20, 250));
+        using var wrongOnA = HostApiClient(Cluster.InstanceUrl(1), "wrong-key-" + Guid.NewGuid().ToString("N"), address);
+        using var wrongOnB = HostApiClient(Cluster.InstanceUrl(2), "wrong-key-" + Guid.NewGuid().ToString("N"), address);
+        using var rightOnB = HostApiClient(Cluster.InstanceUrl(2), ConnectUiAppFixture.HostApiKey, address);
+
+        // The default allows 10 failed authentications a minute per address: 5 on each instance.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            foreach (var client in new[] { wrongOnA, wrongOnB })
+            {
+                using var response = await client.GetAsync("api/connections?endUserId=nobody");
+                answers.Add(response.StatusCode);
+            }
+        }
+
+        using var eleventhOnA = await wrongOnA.GetAsync("api/connections?endUserId=nobody");
+        using var rightKeyOnB = await rightOnB.GetAsync("api/connections?endUserId=nobody");
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a));
+        Assert.Equal(HttpStatusCode.TooManyRequests, eleventhOnA.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightKeyOnB.StatusCode);
+        Assert.NotNull(rightKeyOnB.Headers.RetryAfter);
+    }
+
+    private static HttpClient HostApiClient(string baseUrl, string key = ConnectUiAppFixture.HostApiKey, IPAddress? from = null)
+    {
+        var handler = new SocketsHttpHandler();
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl + "/") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }

@@ -20,10 +20,20 @@ public sealed partial class HostApiMiddleware(
     public async Task InvokeAsync(HttpContext context, IHostApiKeyStore storedKeys)
     {
         var address = CallerAddress.Of(context) ?? IAttemptPartition.Unknown;
-        if (failedAuthentication.BlockedFor(address) is { } wait)
+        try
         {
-            LogAuthenticationBlocked(address);
-            await HostApiRateLimiting.WriteTooManyRequestsAsync(context, wait);
+            if (await failedAuthentication.BlockedForAsync(address, context.RequestAborted) is { } wait)
+            {
+                LogAuthenticationBlocked(address);
+                await HostApiRateLimiting.WriteTooManyRequestsAsync(context, wait);
+                return;
+            }
+        }
+        catch (LimitsUnavailableException exception)
+        {
+            // Redis cannot be reached: refuse, rather than let key guesses through uncounted.
+            LogLimitsUnavailable(exception);
+            await HostApiRateLimiting.WriteTooManyRequestsAsync(context, RedisLimiterStore.UnavailableRetryAfter, limitsUnavailable: true);
             return;
         }
 
@@ -45,7 +55,7 @@ public sealed partial class HostApiMiddleware(
 
         if (caller is null)
         {
-            failedAuthentication.RecordFailure(address);
+            await RecordFailureAsync(address, context.RequestAborted);
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await HostApiProblems.Write(context, StatusCodes.Status401Unauthorized, "A valid host API key is required.",
                 "Send the key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
@@ -92,6 +102,19 @@ public sealed partial class HostApiMiddleware(
         }
     }
 
+    /// <summary>Counts the failure; when the store cannot be reached the 401 still goes out, and the next request is refused by the check above.</summary>
+    private async Task RecordFailureAsync(string address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await failedAuthentication.RecordFailureAsync(address, cancellationToken);
+        }
+        catch (LimitsUnavailableException exception)
+        {
+            LogLimitsUnavailable(exception);
+        }
+    }
+
     private static string TitleFor(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "The request is not valid.",
@@ -103,6 +126,9 @@ public sealed partial class HostApiMiddleware(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Host API request from {Address} refused: too many failed authentications")]
     private partial void LogAuthenticationBlocked(string address);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The failed-authentication counts cannot be reached (Redis); host API requests are refused until they can")]
+    private partial void LogLimitsUnavailable(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking up a host API key in the database failed")]
     private partial void LogKeyLookupFailed(Exception exception);

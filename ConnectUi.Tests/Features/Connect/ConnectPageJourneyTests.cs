@@ -83,6 +83,21 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_page_left_before_the_browser_described_itself_opens_no_visit()
+    {
+        var browserContext = JSInterop.SetupModule("./Features/Connect/ConnectPage.razor.js")
+            .Setup<ConnectPage.BrowserContext>("browserContext", _ => true);
+        var page = RenderPage();
+
+        // A link followed before the browser answered: the page goes, abandoning a visit it had not opened yet.
+        await page.Instance.DisposeAsync();
+        browserContext.SetResult(new ConnectPage.BrowserContext("en-US", 1280));
+        await page.InvokeAsync(() => { });
+
+        Assert.Empty(Recorder.Starts);
+    }
+
+    [Fact]
     public async Task Leaving_the_page_without_connecting_abandons_the_visit()
     {
         var page = RenderPage();

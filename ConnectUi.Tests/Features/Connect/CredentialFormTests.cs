@@ -399,6 +399,20 @@ public sealed class CredentialFormTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_form_left_while_the_tab_reads_its_draft_calls_its_script_no_more()
+    {
+        var readDraft = _formScript.Setup<Dictionary<string, string>?>("readDraft", _ => true);
+        var form = RenderForm(KonnektiveProvider.Definition);
+
+        // A link followed before the tab answered: the page goes, and the form's module with it.
+        await form.Instance.DisposeAsync();
+        readDraft.SetResult(null);
+        await form.InvokeAsync(() => { });
+
+        Assert.Empty(_formScript.Invocations["keepDraft"]);
+    }
+
+    [Fact]
     public void Without_a_kept_draft_the_form_starts_empty_and_says_nothing()
     {
         var form = RenderForm(KonnektiveProvider.Definition);

@@ -164,6 +164,13 @@ public sealed partial class ConnectPage
     private async Task StartVisitAsync(ProviderDefinition provider)
     {
         var context = await BrowserContextAsync();
+        if (_journey.HasEnded)
+        {
+            // The person left while the browser answered: the visit is abandoned and the module disposed, so a visit opened
+            // now would stay open in the support console, and a guided link's step would throw.
+            return;
+        }
+
         _journey.Start(new VisitStart(
             provider.Id,
             Session.Current?.EndUserId,
@@ -193,7 +200,7 @@ public sealed partial class ConnectPage
 
     internal static ViewportClass ViewportOf(int width) => width < 600 ? ViewportClass.Phone : width < 1024 ? ViewportClass.Tablet : ViewportClass.Desktop;
 
-    private sealed record BrowserContext(string? Language, int Width);
+    internal sealed record BrowserContext(string? Language, int Width);
 
     private async Task<IJSObjectReference> ModuleAsync() =>
         _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Connect/ConnectPage.razor.js");

@@ -300,6 +300,13 @@ public sealed partial class CredentialForm
     {
         var module = await ModuleAsync();
         var draft = await module.InvokeAsync<Dictionary<string, string>?>("readDraft", DraftKey);
+        if (_disposed.IsCancellationRequested)
+        {
+            // The person left while the tab answered: the module went with the form, and calling it would throw here, in
+            // after-render, where an exception ends the circuit and every page after it.
+            return;
+        }
+
         var restored = false;
         foreach (var field in Provider.Fields.Where(f => !f.IsSecret))
         {

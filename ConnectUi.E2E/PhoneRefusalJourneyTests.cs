@@ -215,11 +215,20 @@ public sealed class PhoneRefusalJourneyTests(ConnectUiAppFixture app, BrowserFix
 
     private static ColorScheme Scheme(string scheme) => scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light;
 
-    /// <summary>The element's top edge is on screen, below the app bar, with room for its first lines.</summary>
+    /// <summary>
+    /// The element's top edge is on screen, below the app bar, with room for its first lines, once scrolling has
+    /// settled: the browser may still be scrolling when the element takes the focus (within 5 s, as Expect waits).
+    /// </summary>
     private static async Task AssertTopInViewAsync(ILocator locator)
     {
         await Assertions.Expect(locator).ToBeInViewportAsync();
         var (top, _, height) = await locator.ViewportPositionAsync();
+        for (var waited = 0; waited < 5000 && (top < 40 || top > height - 120); waited += 100)
+        {
+            await Task.Delay(100);
+            (top, _, height) = await locator.ViewportPositionAsync();
+        }
+
         Assert.InRange(top, 40, height - 120);
     }
 

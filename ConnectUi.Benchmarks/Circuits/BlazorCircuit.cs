@@ -18,6 +18,7 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     private readonly HubConnection _connection;
     private long _renderBatches;
     private long _renderBytes;
+    private long _jsObjects;
 
     private BlazorCircuit(HubConnection connection)
     {
@@ -109,7 +110,11 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
 
             if (handle != 0)
             {
-                var result = JsonSerializer.Serialize(new object?[] { handle, true, ResultFor((string)args[1]!) });
+                // Result type 1 asks for a JS object reference (a module from "import"): a browser answers with the object's id.
+                var value = (int)args[3]! == 1
+                    ? new Dictionary<string, long> { ["__jsObjectId"] = Interlocked.Increment(ref _jsObjects) }
+                    : ResultFor((string)args[1]!);
+                var result = JsonSerializer.Serialize(new object?[] { handle, true, value });
                 await _connection.SendAsync("EndInvokeJSFromDotNet", handle, true, result);
             }
         }, this);

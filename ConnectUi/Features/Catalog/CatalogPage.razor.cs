@@ -1,3 +1,4 @@
+using ConnectUi.MudMarkup;
 using ConnectUi.Providers;
 using ConnectUi.Sessions;
 using Microsoft.AspNetCore.Components;
@@ -100,7 +101,7 @@ public sealed partial class CatalogPage
     // aria-pressed needs the literal "true"/"false": Blazor renders a bool true as an empty attribute.
     private string Pressed(string? category) => IsSelected(category) ? "true" : "false";
 
-    private Variant VariantFor(string? category) => IsSelected(category) ? Variant.Filled : Variant.Outlined;
+    private string FilterClass(string? category) => ButtonClasses.Primary(IsSelected(category) ? Variant.Filled : Variant.Outlined, Size.Small);
 
     private void Refresh() => Results = Catalog.Search(Query, Category, AllowedProviders);
 }

@@ -1,3 +1,4 @@
+using ConnectUi.MudMarkup;
 using ConnectUi.Connections;
 using ConnectUi.Journeys;
 using ConnectUi.Providers;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace ConnectUi.Features.Connect;
 
@@ -133,6 +135,8 @@ public sealed partial class CredentialForm
     }
 
     private bool IsTooManyAttempts => _failure?.Status == ConnectStatus.TooManyAttempts;
+
+    private string SubmitClass => ButtonClasses.Primary(Variant.Filled, Size.Large) + (_submitting ? " credential-form__submit--checking" : null);
 
     private CredentialModel Model => (CredentialModel)_editContext.Model;
 

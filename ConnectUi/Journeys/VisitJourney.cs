@@ -1,5 +1,5 @@
 using ConnectUi.Connections;
-using ConnectUi.Providers;
+using ConnectUi.Security.Redaction;
 
 namespace ConnectUi.Journeys;
 
@@ -41,7 +41,7 @@ public sealed partial class VisitJourney(IJourneyRecorder recorder, ILogger<Visi
         _failingRules[field] = failedRule;
         Record(failedRule is null
             ? new JourneyEventData(JourneyEventKind.FieldValid) { Field = field }
-            : new JourneyEventData(JourneyEventKind.FieldInvalid) { Field = field, Rule = failedRule, Message = TechnicalDetails.Redact(message ?? string.Empty, secrets) });
+            : new JourneyEventData(JourneyEventKind.FieldInvalid) { Field = field, Rule = failedRule, Message = SecretText.Redact(message ?? string.Empty, secrets) });
     }
 
     public void FindValueFollowed(string field, string step) =>

@@ -1,3 +1,5 @@
+using ConnectUi.Security.Redaction;
+
 namespace ConnectUi.Providers;
 
 /// <summary>Checks shared by the credential validators.</summary>
@@ -7,20 +9,5 @@ public static class CredentialText
     /// False when the text holds half of a surrogate pair (what a broken copy or paste can leave): such a value has no
     /// UTF-8 form, so it could never be sent to a provider or stored.
     /// </summary>
-    public static bool HasOnlyWholeCharacters(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool HasOnlyWholeCharacters(string value) => SecretText.HasOnlyWholeCharacters(value);
 }

@@ -52,11 +52,8 @@ public static class TechnicalDetails
             text.Append(CultureInfo.InvariantCulture, $"; {reply.Elapsed.TotalMilliseconds:0} ms");
         }
 
-        return Redact(text.ToString(), secrets);
+        return SecretText.Redact(text.ToString(), secrets);
     }
-
-    /// <summary>Replaces every occurrence of each secret, longest first so a secret inside another leaves no fragment.</summary>
-    public static string Redact(string text, IEnumerable<string?>? secrets) => SecretText.Redact(text, secrets);
 
     private static string Shorten(string value)
     {

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace ConnectUi.Security.Redaction;
 
 /// <summary>How a secret is blanked out of any text: logs, technical details, journey events.</summary>
@@ -14,5 +17,24 @@ public static class SecretText
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// False when the text holds half of a surrogate pair (what a broken copy or paste can leave): such a value has no
+    /// UTF-8, URL or JSON form.
+    /// </summary>
+    public static bool HasOnlyWholeCharacters(string text)
+    {
+        for (var rest = text.AsSpan(); !rest.IsEmpty;)
+        {
+            if (Rune.DecodeFromUtf16(rest, out _, out var consumed) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return true;
     }
 }

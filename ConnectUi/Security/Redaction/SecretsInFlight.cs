@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 
 namespace ConnectUi.Security.Redaction;
@@ -50,28 +48,13 @@ public static class SecretsInFlight
         yield return secret;
 
         // Half a surrogate pair has no URL or JSON form (escaping throws), and the validators refuse such a value anyway.
-        if (!IsWellFormed(secret))
+        if (!SecretText.HasOnlyWholeCharacters(secret))
         {
             yield break;
         }
 
         yield return Uri.EscapeDataString(secret);
         yield return JsonEncodedText.Encode(secret).ToString();
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        for (var rest = text.AsSpan(); !rest.IsEmpty;)
-        {
-            if (Rune.DecodeFromUtf16(rest, out _, out var consumed) != OperationStatus.Done)
-            {
-                return false;
-            }
-
-            rest = rest[consumed..];
-        }
-
-        return true;
     }
 
     private sealed class Scope(ImmutableArray<string> previous) : IDisposable

@@ -205,7 +205,7 @@ done
 
 # --- nginx --------------------------------------------------------------------------------------------------------
 mkdir -p "$dir/nginx/logs" "$dir/nginx/conf"
-cp "$repo"/deploy/nginx/connectui-affinity.conf "$repo"/deploy/nginx/connectui-proxy.conf "$dir/nginx/conf/"
+cp "$repo"/deploy/nginx/connectui-affinity.conf "$repo"/deploy/nginx/connectui-proxy.conf "$repo"/deploy/nginx/connectui-errors.conf "$dir/nginx/conf/"
 # Plain http on loopback: the affinity cookie cannot be Secure/SameSite=None there.
 sed -i 's/; Secure; SameSite=None/; SameSite=Lax/' "$dir/nginx/conf/connectui-affinity.conf"
 user_line=""
@@ -233,6 +233,8 @@ $upstreams        keepalive 16;
     }
     server {
         listen 127.0.0.1:$proxy_port;
+        client_max_body_size 1m;
+        include $dir/nginx/conf/connectui-errors.conf;
         location / {
             include $dir/nginx/conf/connectui-proxy.conf;
             # Which instance answered: the cluster tests use it to stop the right one.

@@ -219,6 +219,41 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         Assert.NotNull(rightKeyOnB.Headers.RetryAfter);
     }
 
+    [Theory]
+    [InlineData("a 20 KB address", 414, "Address too long")]
+    [InlineData("a 20 KB header", 431, "Headers too large")]
+    [InlineData("a 2 MB body", 413, "Request too large")]
+    [InlineData("no HTTP at all", 400, "Bad Request")]
+    public async Task What_the_proxy_refuses_itself_is_answered_as_problem_json_like_the_apps_own_refusals(string sent, int status, string title)
+    {
+        var request = sent switch
+        {
+            "a 20 KB address" => $"GET /api/connections?endUserId={new string('a', 20_000)} HTTP/1.1\r\nHost: x\r\n\r\n",
+            "a 20 KB header" => $"GET /api/connections HTTP/1.1\r\nHost: x\r\nX-Padding: {new string('a', 20_000)}\r\n\r\n",
+            "a 2 MB body" => "POST /api/connect/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n",
+            _ => "NOT HTTP AT ALL\r\n\r\n",
+        };
+        var proxy = new Uri(Cluster.ProxyUrl);
+
+        using var client = new TcpClient();
+        await client.ConnectAsync(proxy.Host, proxy.Port);
+        var stream = client.GetStream();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(request), timeout.Token);
+        var received = new MemoryStream();
+        await stream.CopyToAsync(received, timeout.Token);
+        var answer = Encoding.Latin1.GetString(received.ToArray());
+
+        // nginx answers these before any instance sees the request (deploy/nginx/connectui-errors.conf).
+        var end = answer.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        Assert.True(end > 0, answer);
+        Assert.StartsWith($"HTTP/1.1 {status} ", answer);
+        Assert.Contains("Content-Type: application/problem+json", answer[..end]);
+        using var problem = System.Text.Json.JsonDocument.Parse(answer[(end + 4)..]);
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
     private static HttpClient HostApiClient(string baseUrl, string key = ConnectUiAppFixture.HostApiKey, IPAddress? from = null)
     {
         var handler = new SocketsHttpHandler();

@@ -21,7 +21,9 @@ public static class RequestLimitsServiceCollectionExtensions
         {
             o.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
             o.Limits.MaxRequestLineSize = RequestLimitOptions.ServerRequestLineBytes;
+            o.ConfigureEndpointDefaults(listen => listen.Use(ServerRejectionProblems.Wrap));
         });
+        services.AddTransient<IStartupFilter, ServerRejectionStartupFilter>();
         services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = limits.MaxRequestBodyBytes;
@@ -34,4 +36,14 @@ public static class RequestLimitsServiceCollectionExtensions
 
     /// <summary>Turns an over-limit body into a clear 413 (problem JSON for API-style requests).</summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.UseMiddleware<RequestLimitsMiddleware>();
+
+    /// <summary>Puts the count of requests in the app before every other middleware, so it covers all of them.</summary>
+    private sealed class ServerRejectionStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseServerRejectionProblems();
+            next(app);
+        };
+    }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit and component tests (ConnectUi.Tests), browser journeys (ConnectUi.E2E) on the in-process app,
-# then the cluster pass: the cluster journeys and the journeys whose state crosses instances, against scripts/cluster.sh
-# (PostgreSQL, Redis, two published instances, nginx). Installs Debian's Chromium, PostgreSQL, Redis and nginx when missing;
-# skips the cluster pass, saying why, only when they cannot be installed.
+# Runs every test: unit and component tests (ConnectUi.Tests), then the whole browser suite (ConnectUi.E2E) once against
+# scripts/cluster.sh (PostgreSQL, Redis, two published instances, nginx), with a short pass of the connect journeys on
+# the embedded default (in-process app, SQLite) beside it. Installs Debian's Chromium, PostgreSQL, Redis and nginx when
+# missing; only when they cannot be installed does the browser suite run in-process instead, saying why.
 # Checks that the committed trimmed MudBlazor stylesheet is up to date (scripts/trim-css.sh --check, which installs Node.js if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,9 +26,8 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet build ConnectUi.sln -c Release --nologo -v quiet
 dotnet test ConnectUi.Tests -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
-dotnet test ConnectUi.E2E -c Release --no-build --nologo --filter "Category!=Cluster" 2>&1 | tee -a "$log" || status=$?
 
-# The cluster pass needs PostgreSQL, Redis and nginx from Debian (scripts/cluster.sh starts them in a temporary folder).
+# The browser suite runs against the cluster, which needs PostgreSQL, Redis and nginx from Debian (scripts/cluster.sh starts them in a temporary folder).
 cluster_missing() {
     local missing=()
     ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
@@ -50,13 +49,15 @@ if [ -n "$missing" ] && [ "$(id -u)" -eq 0 ]; then
 fi
 if [ -n "$missing" ]; then
     echo "Cluster tests SKIPPED: $missing could not be installed (install them, as root: apt-get install -y $missing)."
+    echo "The browser journeys run on the in-process app (SQLite) instead."
+    dotnet test ConnectUi.E2E -c Release --no-build --nologo --filter "Category!=Cluster" 2>&1 | tee -a "$log" || status=$?
 else
-    # The cluster journeys, and the journeys whose state crosses instances (a person's connection, the host API, the
-    # support console watching a customer), against two published instances behind nginx. The rest of the suite already
-    # ran above; running all of it twice would take the whole run past 25 minutes on a 2-core machine.
-    CONNECTUI_E2E_CLUSTER=1 dotnet test ConnectUi.E2E -c Release --no-build --nologo \
-        --filter "Category=Cluster|FullyQualifiedName~ConnectJourneyTests|FullyQualifiedName~SupportConsoleJourneyTests|FullyQualifiedName~ReconnectJourneyTests|FullyQualifiedName~ProviderRefusalJourneyTests" \
-        2>&1 | tee -a "$log" || status=$?
+    # The whole browser suite once, against two published instances on PostgreSQL and Redis behind nginx: the cluster
+    # journeys and every other journey (those with a fixture of their own, such as the pseudo-locale, host their own
+    # app in-process). Running it a second time in-process would take the run past 25 minutes on a 2-core machine, so
+    # the embedded default (SQLite, one process) gets the connect journeys only.
+    CONNECTUI_E2E_CLUSTER=1 dotnet test ConnectUi.E2E -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
+    dotnet test ConnectUi.E2E -c Release --no-build --nologo --filter "FullyQualifiedName~ConnectJourneyTests" 2>&1 | tee -a "$log" || status=$?
 fi
 
 # One closing line for every layer together: "N passed, N failed".

@@ -15,7 +15,7 @@ namespace ConnectUi.E2E.Cluster;
 
 /// <summary>
 /// Journeys that need several instances on PostgreSQL and Redis behind nginx (scripts/cluster.sh). scripts/test.sh runs
-/// them in its cluster pass (CONNECTUI_E2E_CLUSTER=1), with the journeys whose state crosses instances, and leaves them out of the first pass.
+/// them with the rest of the suite against the cluster (CONNECTUI_E2E_CLUSTER=1); without a cluster they are left out.
 /// </summary>
 [Collection(E2ECollection.Name)]
 [Trait("Category", "Cluster")]

@@ -11,8 +11,8 @@ namespace ConnectUi.E2E.Support;
 
 /// <summary>
 /// The real app, started in-process on Kestrel at a free loopback port, with its own database file and
-/// the provider sandbox enabled (the simulators answer on the same server, over loopback). In scripts/test.sh's
-/// cluster pass (<see cref="LocalCluster.Requested"/>) the shared fixture is instead a cluster with the same settings:
+/// the provider sandbox enabled (the simulators answer on the same server, over loopback). When scripts/test.sh runs the
+/// suite against the cluster (<see cref="LocalCluster.Requested"/>) the shared fixture is instead a cluster with the same settings:
 /// PostgreSQL, Redis, two published instances and nginx, and <see cref="BaseUrl"/> is the proxy.
 /// </summary>
 public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
@@ -46,7 +46,7 @@ public sealed class ConnectUiAppFixture : WebApplicationFactory<Program>, IAsync
 
     public string DatabasePath => Path.Combine(_dataDirectory, "connectui.db");
 
-    /// <summary>The cluster behind <see cref="BaseUrl"/> in the cluster pass, otherwise null.</summary>
+    /// <summary>The cluster behind <see cref="BaseUrl"/> when the suite runs against it, otherwise null.</summary>
     public LocalCluster? Cluster { get; private set; }
 
     /// <summary>What every journey's app runs with, in-process or in the cluster.</summary>

@@ -9,7 +9,7 @@ namespace ConnectUi.E2E.Support;
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
-    /// <summary>Set (to 1) by scripts/test.sh for its cluster pass: the shared app fixture is then this cluster.</summary>
+    /// <summary>Set (to 1) by scripts/test.sh, which runs the whole suite against the cluster: the shared app fixture is then this cluster.</summary>
     public const string ClusterVariable = "CONNECTUI_E2E_CLUSTER";
 
     private readonly string _directory;

@@ -68,6 +68,12 @@ public static class ServerRejectionProblems
     /// </summary>
     public static byte[]? Rewrite(ReadOnlySpan<byte> held)
     {
+        // Most held writes are not HTTP/1.1 answers at all (TLS records, HTTP/2 frames): no text for those.
+        if (!held.StartsWith("HTTP/1.1 "u8))
+        {
+            return null;
+        }
+
         var text = Encoding.Latin1.GetString(held);
         if (!text.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) || !text.EndsWith("\r\n\r\n", StringComparison.Ordinal)
             || text.Length < 12 || !int.TryParse(text.AsSpan(9, 3), out var status) || status < 400)

@@ -62,7 +62,7 @@ public sealed class PausedFormTests
         await resumed.ResumeAsync(persisted);
 
         // The page reopens the session from this id before the form renders.
-        Assert.Equal(SessionId, resumed.Services.GetRequiredService<PausedForm>().RestoredSessionId);
+        Assert.Equal(SessionId, resumed.Services.GetRequiredService<IPausedForm>().RestoredSessionId);
         var form = resumed.RenderConnectWiseForm();
 
         Assert.Equal(Hostname, form.Find("#field-Hostname").GetAttribute("value"));
@@ -81,7 +81,7 @@ public sealed class PausedFormTests
     public async Task A_resumed_draft_is_for_its_own_provider_and_session_only_and_restores_no_secret_it_was_handed()
     {
         await using var resumed = new CircuitContext();
-        var paused = resumed.Services.GetRequiredService<PausedForm>();
+        var paused = (PausedForm)resumed.Services.GetRequiredService<IPausedForm>();
 
         // As the framework restores it: a draft of another session fills nothing.
         paused.Kept = new PausedFormDraft(ConnectWisePsaProvider.Id, Guid.NewGuid(), new Dictionary<string, string> { ["Hostname"] = Hostname });
@@ -122,8 +122,8 @@ public sealed class PausedFormTests
             Services.AddSingleton<IConnectionService>(Connections);
 
             // One context is one circuit: the form and the framework's persistence manager must see the same instance.
-            Services.AddSingleton<PausedForm>();
-            RegisterPersistentComponentStateServiceCollectionExtensions.AddPersistentServiceRegistration<PausedForm>(Services, RenderMode.InteractiveServer);
+            Services.AddSingleton<IPausedForm, PausedForm>();
+            RegisterPersistentComponentStateServiceCollectionExtensions.AddPersistentServiceRegistration<IPausedForm>(Services, RenderMode.InteractiveServer);
             JSInterop.SetupModule("./Features/Connect/CredentialForm.razor.js");
         }
 

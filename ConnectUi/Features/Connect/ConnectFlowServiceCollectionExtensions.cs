@@ -14,8 +14,9 @@ public static class ConnectFlowServiceCollectionExtensions
         services.AddLocalization();
 
         // What a paused circuit keeps of the form (non-secret values only), restored when the circuit resumes.
-        services.TryAddScoped<PausedForm>();
-        RegisterPersistentComponentStateServiceCollectionExtensions.AddPersistentServiceRegistration<PausedForm>(services, RenderMode.InteractiveServer);
+        // The framework persists the [PersistentState] properties of the instance registered for IPausedForm.
+        services.TryAddScoped<IPausedForm, PausedForm>();
+        RegisterPersistentComponentStateServiceCollectionExtensions.AddPersistentServiceRegistration<IPausedForm>(services, RenderMode.InteractiveServer);
         return services;
     }
 }

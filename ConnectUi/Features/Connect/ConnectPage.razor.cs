@@ -61,7 +61,7 @@ public sealed partial class ConnectPage
     public required IOptions<HostApplicationOptions> HostApplication { get; init; }
 
     [Inject]
-    public required PausedForm Paused { get; init; }
+    public required IPausedForm Paused { get; init; }
 
     [Inject]
     public required ISessionService Sessions { get; init; }

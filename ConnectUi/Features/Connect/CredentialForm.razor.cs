@@ -42,7 +42,7 @@ public sealed partial class CredentialForm
     public required IStringLocalizer<ConnectStrings> Loc { get; init; }
 
     [Inject]
-    public required PausedForm Paused { get; init; }
+    public required IPausedForm Paused { get; init; }
 
     [Parameter, EditorRequired]
     public required ProviderDefinition Provider { get; set; }

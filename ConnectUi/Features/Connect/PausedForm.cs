@@ -11,7 +11,7 @@ namespace ConnectUi.Features.Connect;
 /// A scoped service registered for persistence: the framework reads <see cref="Kept"/> when the circuit pauses and sets it
 /// when a circuit resumes, before any page renders, so the page can reopen the session before the form appears.
 /// </remarks>
-public sealed class PausedForm
+public sealed class PausedForm : IPausedForm
 {
     private PausedFormDraft? _kept;
     private PausedFormDraft? _restored;
@@ -29,20 +29,20 @@ public sealed class PausedForm
         }
     }
 
-    /// <summary>The connect session the resumed circuit was in, to open again before the form shows.</summary>
+    /// <inheritdoc />
     public Guid? RestoredSessionId => _restored?.SessionId;
 
-    /// <summary>Keeps the form's non-secret values, as the person types them.</summary>
+    /// <inheritdoc />
     public void Keep(PausedFormDraft draft) => _kept = draft;
 
-    /// <summary>After a saved connection: nothing left to restore.</summary>
+    /// <inheritdoc />
     public void Drop()
     {
         _kept = null;
         _restored = null;
     }
 
-    /// <summary>The form of this provider and session is gone (the person left it): it has nothing to resume.</summary>
+    /// <inheritdoc />
     public void Forget(string providerId, Guid? sessionId)
     {
         if (_kept is { } kept && kept.ProviderId == providerId && kept.SessionId == sessionId)
@@ -51,7 +51,7 @@ public sealed class PausedForm
         }
     }
 
-    /// <summary>The restored draft of this provider and session, handed out once; null when there is none.</summary>
+    /// <inheritdoc />
     public PausedFormDraft? TakeRestored(string providerId, Guid? sessionId)
     {
         if (_restored is not { } restored || restored.ProviderId != providerId || restored.SessionId != sessionId)
@@ -62,6 +62,25 @@ public sealed class PausedForm
         _restored = null;
         return restored;
     }
+}
+
+/// <summary>What the connect page and form use of <see cref="PausedForm"/>: keeping the form, and what a resumed circuit brought back.</summary>
+public interface IPausedForm
+{
+    /// <summary>The connect session the resumed circuit was in, to open again before the form shows.</summary>
+    Guid? RestoredSessionId { get; }
+
+    /// <summary>Keeps the form's non-secret values, as the person types them.</summary>
+    void Keep(PausedFormDraft draft);
+
+    /// <summary>After a saved connection: nothing left to restore.</summary>
+    void Drop();
+
+    /// <summary>The form of this provider and session is gone (the person left it): it has nothing to resume.</summary>
+    void Forget(string providerId, Guid? sessionId);
+
+    /// <summary>The restored draft of this provider and session, handed out once; null when there is none.</summary>
+    PausedFormDraft? TakeRestored(string providerId, Guid? sessionId);
 }
 
 /// <summary>One provider's form as a paused circuit keeps it: non-secret field values by field name.</summary>

@@ -2,6 +2,7 @@ using ConnectUi;
 using ConnectUi.Abuse;
 using ConnectUi.BackgroundWork;
 using ConnectUi.Branding;
+using ConnectUi.Circuits;
 using ConnectUi.Cli;
 using ConnectUi.Components;
 using ConnectUi.Components.Layout;
@@ -30,6 +31,7 @@ using MudBlazor.Services;
 var builder = CommandLine.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCircuits(builder.Configuration);
 builder.Services.AddTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddMudServices();

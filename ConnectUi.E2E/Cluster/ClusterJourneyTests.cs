@@ -4,10 +4,13 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using ConnectUi.E2E.Support;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
+using ConnectUi.Redis;
 using Microsoft.Playwright;
+using StackExchange.Redis;
 using CW = ConnectUi.Providers.ConnectWisePsa.ConnectWisePsaSandbox;
 using K = ConnectUi.Providers.Konnektive.KonnektiveSandbox;
 
@@ -19,7 +22,7 @@ namespace ConnectUi.E2E.Cluster;
 /// </summary>
 [Collection(E2ECollection.Name)]
 [Trait("Category", "Cluster")]
-public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture browser)
+public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture browser)
 {
     private LocalCluster Cluster => app.Cluster
         ?? throw new InvalidOperationException($"These journeys need the cluster: run them with {LocalCluster.ClusterVariable}=1 (scripts/test.sh does).");
@@ -160,6 +163,88 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
     }
 
     [Fact]
+    public async Task A_circuit_its_instance_evicted_is_resumed_on_another_from_Redis_with_the_non_secret_fields_and_no_secret_anywhere_in_Redis()
+    {
+        var endUserId = "cluster-resume-" + Guid.NewGuid().ToString("N");
+        using var api = HostApiClient(Cluster.InstanceUrl(1));
+        using var created = await api.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { ConnectWisePsaProvider.Id } });
+        created.EnsureSuccessStatusCode();
+        var session = (await created.Content.ReadFromJsonAsync<CreatedSession>())!;
+
+        // A hostname of this journey's own, to tell its persisted circuit from any other in Redis.
+        var hostname = $"resume-{Guid.NewGuid():N}.example";
+        var secrets = new Dictionary<string, string> { ["ClientId"] = CW.ClientId, ["Username"] = CW.Username, ["Password"] = CW.Password };
+
+        await using var context = await browser.NewContextAsync(Cluster.ProxyUrl);
+        await context.AddInitScriptAsync("""
+            document.addEventListener("components-reconnect-state-changed", e => {
+                const states = JSON.parse(sessionStorage.getItem("test:reconnect-states") ?? "[]");
+                sessionStorage.setItem("test:reconnect-states", JSON.stringify([...states, e.detail.state]));
+            }, true);
+            """);
+
+        // The circuit's WebSocket passes through the test, which cuts it as a lost network would: going offline alone
+        // leaves an open WebSocket open in Chromium.
+        IWebSocketRoute? toServer = null;
+        await context.RouteWebSocketAsync(new Regex("/_blazor"), socket => toServer = socket.ConnectToServer());
+        var page = await context.NewPageAsync();
+        var response = await page.GotoInteractiveAsync(new Uri(session.ConnectUrl).PathAndQuery);
+        var first = Cluster.InstanceAt(await response!.HeaderValueAsync("x-connectui-upstream") ?? string.Empty);
+        var second = first == 1 ? 2 : 1;
+
+        await page.Locator("#field-Hostname").FillAsync(hostname);
+        await page.Locator("#field-ApiVersion").FillAsync(CW.ApiVersion);
+        foreach (var (name, value) in secrets)
+        {
+            await page.Locator($"#field-{name}").FillAsync(value);
+        }
+
+        // A click the server answers after every keystroke before it: the circuit on the first instance has them all.
+        await page.GetByTestId("reveal-Password").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("reveal-Password")).ToHaveAttributeAsync("aria-label", new Regex("^Hide"));
+
+        await context.SetOfflineAsync(true);
+        await toServer!.CloseAsync();
+
+        // The first instance keeps the disconnected circuit for the cluster's 5 seconds, then evicts it into Redis.
+        using var redis = await ConnectionMultiplexer.ConnectAsync(Cluster.RedisConnectionString);
+        var persisted = await WaitForAsync(async () => (await RedisContentsAsync(redis)).SingleOrDefault(e => e.Key.Contains(RedisCircuitPersistence.KeySegment, StringComparison.Ordinal) && Readable(e.Value).Contains(hostname, StringComparison.Ordinal)).Key);
+        var everything = await RedisContentsAsync(redis);
+        foreach (var (name, secret) in secrets.Append(KeyValuePair.Create("session token", session.Token)))
+        {
+            var holding = everything
+                .Where(e => Readable(e.Key).Contains(secret, StringComparison.Ordinal) || Readable(e.Value).Contains(secret, StringComparison.Ordinal))
+                .Select(e => e.Key[..Math.Min(e.Key.Length, 40)] + "…")
+                .ToList();
+            Assert.True(holding.Count == 0, $"The {name} is in Redis, plain or base64, under: {string.Join(", ", holding)}");
+        }
+
+        // The person comes back through the proxy to the other instance (their affinity cookie now hashes there). The
+        // tab's own copy of the form is gone, so only the persisted circuit can bring the fields back.
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "connectui_affinity", Value = await AffinityForAsync(second), Url = Cluster.ProxyUrl }]);
+        await page.EvaluateAsync("() => Object.keys(sessionStorage).filter(k => k.startsWith('connectui:draft:')).forEach(k => sessionStorage.removeItem(k))");
+        await context.SetOfflineAsync(false);
+
+        // The other instance never had the circuit: reconnecting is refused, and the framework resumes it from Redis.
+        await Assertions.Expect(page.GetByTestId("draft-restored")).ToHaveTextAsync(
+            "We kept what you typed before the connection to our server was lost. Enter Client ID, Username, Password again: for your safety, it is never kept.",
+            new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#field-Hostname")).ToHaveValueAsync(hostname);
+        await Assertions.Expect(page.Locator("#field-ApiVersion")).ToHaveValueAsync(CW.ApiVersion);
+        foreach (var secret in secrets.Keys)
+        {
+            await Assertions.Expect(page.Locator($"#field-{secret}")).ToHaveValueAsync(string.Empty);
+        }
+
+        var states = await page.EvaluateAsync<string>("() => sessionStorage.getItem('test:reconnect-states') ?? ''");
+        Assert.Contains("show", states, StringComparison.Ordinal);
+        Assert.DoesNotContain("rejected", states, StringComparison.Ordinal);
+        Assert.DoesNotContain("resume=true", page.Url, StringComparison.Ordinal);
+        Assert.Equal(second, Cluster.InstanceAt(await page.EvaluateAsync<string>("async () => (await fetch('health/live')).headers.get('x-connectui-upstream')")));
+        Assert.False(await redis.GetDatabase().KeyExistsAsync(persisted), "the resumed circuit's state is taken out of Redis");
+    }
+
+    [Fact]
     public async Task A_keys_requests_to_both_instances_count_against_one_host_API_limit()
     {
         // A key of its own, created in the shared database as the keys command would: it works at once on every
@@ -253,6 +338,99 @@ public sealed class ClusterJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
         Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
     }
+
+    /// <summary>An affinity cookie value the proxy sends to instance <paramref name="number"/>.</summary>
+    private async Task<string> AffinityForAsync(int number)
+    {
+        using var proxy = new HttpClient { BaseAddress = new Uri(Cluster.ProxyUrl + "/") };
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var value = $"journey-{attempt}-{Guid.NewGuid():N}";
+            using var request = new HttpRequestMessage(HttpMethod.Get, "health/live");
+            request.Headers.Add("Cookie", "connectui_affinity=" + value);
+            using var answer = await proxy.SendAsync(request);
+            if (answer.Headers.TryGetValues("X-ConnectUi-Upstream", out var upstream) && Cluster.InstanceAt(upstream.Single()) == number)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidOperationException($"No affinity value reached instance {number} in 100 tries.");
+    }
+
+    /// <summary>Every key in the cluster's Redis with everything it holds, whatever its type.</summary>
+    private static async Task<Dictionary<string, byte[]>> RedisContentsAsync(IConnectionMultiplexer redis)
+    {
+        var database = redis.GetDatabase();
+        var contents = new Dictionary<string, byte[]>();
+        await foreach (var key in redis.GetServers().Single().KeysAsync(pattern: "*"))
+        {
+            RedisValue[] values = await database.KeyTypeAsync(key) switch
+            {
+                RedisType.String => [await database.StringGetAsync(key)],
+                RedisType.Hash => (await database.HashGetAllAsync(key)).SelectMany(e => new[] { e.Name, e.Value }).ToArray(),
+                RedisType.List => await database.ListRangeAsync(key),
+                RedisType.Set => await database.SetMembersAsync(key),
+                RedisType.SortedSet => await database.SortedSetRangeByRankAsync(key),
+                _ => [],
+            };
+            contents[key.ToString()] = values.SelectMany(v => ((byte[]?)v ?? []).Append((byte)'\n')).ToArray();
+        }
+
+        return contents;
+    }
+
+    private static string Readable(string text) => Readable(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// The text in some bytes, followed by what every base64 run in it decodes to (two levels deep: the persisted circuit
+    /// is JSON whose state values are base64 of JSON), so that a value is found whether it was stored plain or encoded.
+    /// </summary>
+    private static string Readable(byte[] bytes, int depth = 2)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        if (depth == 0)
+        {
+            return text;
+        }
+
+        var decoded = new StringBuilder(text);
+        foreach (Match run in Base64Run().Matches(text))
+        {
+            var padded = run.Value.TrimEnd('=');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var buffer = new byte[padded.Length];
+            if (Convert.TryFromBase64String(padded, buffer, out var length))
+            {
+                decoded.Append('\n').Append(Readable(buffer[..length], depth - 1));
+            }
+        }
+
+        return decoded.ToString();
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Nothing appeared in Redis within 60 seconds.");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    [GeneratedRegex("[A-Za-z0-9+/]{8,}={0,2}")]
+    private static partial Regex Base64Run();
 
     private static HttpClient HostApiClient(string baseUrl, string key = ConnectUiAppFixture.HostApiKey, IPAddress? from = null)
     {

@@ -138,6 +138,8 @@ public sealed class ExpiredSessionCleanupTests : IAsyncLifetime
 
         public Task<SessionLookup> FindAsync(string? token, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<SessionLookup> FindByIdAsync(Guid id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<int> DeleteExpiredAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("database is locked");
     }
 }

@@ -19,6 +19,7 @@ public static class RedisServiceCollectionExtensions
 
         services.TryAddSingleton(_ => new RedisConnection(configuration));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+        services.AddRedisCircuitPersistence();
         return services;
     }
 }

@@ -9,6 +9,12 @@ public interface ISessionService
     /// <summary>The session a token opens and whether it is still usable; never throws for a malformed token.</summary>
     Task<SessionLookup> FindAsync(string? token, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The session with this id and whether it is still usable: for a circuit resumed from persisted state, which keeps
+    /// the session's id and never its token.
+    /// </summary>
+    Task<SessionLookup> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>Deletes the sessions that expired longer ago than <see cref="SessionOptions.ExpiredRetention"/>; returns how many.</summary>
     Task<int> DeleteExpiredAsync(CancellationToken cancellationToken);
 }

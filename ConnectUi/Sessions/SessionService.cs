@@ -53,6 +53,13 @@ public sealed partial class SessionService(
         return record is null ? SessionLookup.Unknown : new SessionLookup(StatusOf(record, timeProvider.GetUtcNow()), ConnectSession.FromRecord(record));
     }
 
+    public async Task<SessionLookup> FindByIdAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.ConnectSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return record is null ? SessionLookup.Unknown : new SessionLookup(StatusOf(record, timeProvider.GetUtcNow()), ConnectSession.FromRecord(record));
+    }
+
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
         var cutoff = timeProvider.GetUtcNow() - options.Value.ExpiredRetention;

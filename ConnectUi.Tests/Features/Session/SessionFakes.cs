@@ -11,6 +11,8 @@ public sealed class FakeSessionService : ISessionService
 
     public List<string?> Tokens { get; } = [];
 
+    public List<Guid> Ids { get; } = [];
+
     public Task<CreatedSession> CreateAsync(NewSession request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Pages never create sessions.");
 
@@ -18,6 +20,12 @@ public sealed class FakeSessionService : ISessionService
     {
         Tokens.Add(token);
         return Task.FromResult(Lookup);
+    }
+
+    public Task<SessionLookup> FindByIdAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Ids.Add(id);
+        return Task.FromResult(Lookup.Session?.Id == id ? Lookup : SessionLookup.Unknown);
     }
 
     public Task<int> DeleteExpiredAsync(CancellationToken cancellationToken) =>

@@ -62,7 +62,9 @@ async function retryWhenDocumentBecomesVisible() {
     }
 }
 
-// The server no longer knows this tab's circuit (its instance restarted or died). A tab opened from a session link goes
+// The server no longer knows this tab's circuit and resuming it failed too: blazor.web.js tries Blazor.resumeCircuit()
+// (state persisted to Redis when the instance evicted the circuit) before it reports "rejected", as retry() and resume()
+// do here. That leaves a circuit whose instance restarted or died. A tab opened from a session link goes
 // through /connect?resume=true, which opens the session again from this tab's storage (SessionStartPage.razor.js) and
 // returns to the page it was on; the form then restores what was typed in its non-secret fields. Other tabs reload.
 function reloadInSession() {

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Components.Infrastructure;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace ConnectUi.Features.Connect;
 
 public static class ConnectFlowServiceCollectionExtensions
@@ -8,6 +12,11 @@ public static class ConnectFlowServiceCollectionExtensions
 
         // The pages' texts: IStringLocalizer<XStrings> reads the XStrings.resx beside each feature's components.
         services.AddLocalization();
+
+        // What a paused circuit keeps of the form (non-secret values only), restored when the circuit resumes.
+        // The framework persists the [PersistentState] properties of the instance registered for IPausedForm.
+        services.TryAddScoped<IPausedForm, PausedForm>();
+        RegisterPersistentComponentStateServiceCollectionExtensions.AddPersistentServiceRegistration<IPausedForm>(services, RenderMode.InteractiveServer);
         return services;
     }
 }

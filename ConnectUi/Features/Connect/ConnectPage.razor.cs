@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
+using ConnectUi.Features.Session;
 using ConnectUi.Journeys;
 using ConnectUi.Providers;
 using ConnectUi.Sandbox;
@@ -59,6 +60,15 @@ public sealed partial class ConnectPage
     [Inject]
     public required IOptions<HostApplicationOptions> HostApplication { get; init; }
 
+    [Inject]
+    public required IPausedForm Paused { get; init; }
+
+    [Inject]
+    public required ISessionService Sessions { get; init; }
+
+    [Inject]
+    public required IConnectionStore SavedConnections { get; init; }
+
     [Parameter]
     public required string ProviderId { get; set; }
 
@@ -104,6 +114,20 @@ public sealed partial class ConnectPage
     {
         _journey = new VisitJourney(Journeys, JourneyLogger);
         _journey.Started += () => _ = InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>
+    /// A circuit resumed from persisted state (after <c>Blazor.pause()</c> or an eviction, maybe on another instance) has a
+    /// new, empty session context: the session is opened again from the id the paused circuit kept, checked as a link's
+    /// token would be, before the page (and its form) renders.
+    /// </summary>
+    protected override async Task OnInitializedAsync()
+    {
+        if (Paused.RestoredSessionId is { } sessionId && Session.Current is null && Session.EndedBecause is null)
+        {
+            var lookup = await Sessions.FindByIdAsync(sessionId, CancellationToken.None);
+            await SessionStartPage.OpenInAsync(Session, SavedConnections, CircuitCulture, lookup, keep: true);
+        }
     }
 
     /// <summary>False when the session fixes the provider (one allowed, or a reconnect): a link to the catalog would lead nowhere.</summary>

@@ -41,6 +41,9 @@ public sealed partial class CredentialForm
     [Inject]
     public required IStringLocalizer<ConnectStrings> Loc { get; init; }
 
+    [Inject]
+    public required IPausedForm Paused { get; init; }
+
     [Parameter, EditorRequired]
     public required ProviderDefinition Provider { get; set; }
 
@@ -91,7 +94,50 @@ public sealed partial class CredentialForm
         _editContext = new EditContext(model);
         _messages = new ValidationMessageStore(_editContext);
         _editContext.OnValidationStateChanged += OnValidationStateChanged;
+        _editContext.OnFieldChanged += OnFieldChanged;
+        RestorePausedDraft();
+        KeepForPause();
     }
+
+    /// <summary>
+    /// A circuit resumed after a pause (on this instance or another) brings back the non-secret fields it kept; the secret
+    /// fields were never kept, and the form says which to type again.
+    /// </summary>
+    private void RestorePausedDraft()
+    {
+        if (Paused.TakeRestored(Provider.Id, SessionId) is not { } draft)
+        {
+            return;
+        }
+
+        var restored = false;
+        foreach (var field in Provider.Fields.Where(f => !f.IsSecret))
+        {
+            if (draft.Values.GetValueOrDefault(field.Name) is { Length: > 0 } value && value.Length <= field.MaxLength)
+            {
+                Model[field.Name] = value;
+                restored = true;
+            }
+        }
+
+        if (restored)
+        {
+            _restoredWithout = SecretLabels();
+        }
+    }
+
+    /// <summary>Hands the non-secret fields to what a pause persists; a secret field's value never leaves the form.</summary>
+    private void KeepForPause()
+    {
+        var values = Provider.Fields
+            .Where(f => !f.IsSecret && !string.IsNullOrEmpty(Model[f.Name]))
+            .ToDictionary(f => f.Name, f => Model[f.Name]);
+        Paused.Keep(new PausedFormDraft(Provider.Id, SessionId, values));
+    }
+
+    private void OnFieldChanged(object? sender, FieldChangedEventArgs e) => KeepForPause();
+
+    private string SecretLabels() => string.Join(", ", Provider.Fields.Where(f => f.IsSecret).Select(f => f.Label()));
 
     protected override void OnParametersSet()
     {
@@ -131,6 +177,7 @@ public sealed partial class CredentialForm
         _restoredWithout = null;
         _summaryProblems = [];
         _editContext.NotifyValidationStateChanged();
+        KeepForPause();
         StateHasChanged();
     }
 
@@ -174,6 +221,7 @@ public sealed partial class CredentialForm
                 new ConnectRequest(Provider, Model, EndUserId, ReconnectConnectionId, SessionId), _disposed.Token);
             if (result.Succeeded)
             {
+                Paused.Drop();
                 await DropDraftAsync();
                 Journey?.Connected(result.ConnectionId!.Value);
                 _status = Loc[nameof(ConnectStrings.StatusConnected), Provider.DisplayName];
@@ -323,7 +371,8 @@ public sealed partial class CredentialForm
 
         if (restored)
         {
-            _restoredWithout = string.Join(", ", Provider.Fields.Where(f => f.IsSecret).Select(f => f.Label()));
+            _restoredWithout = SecretLabels();
+            KeepForPause();
             StateHasChanged();
         }
 
@@ -349,6 +398,9 @@ public sealed partial class CredentialForm
     public async ValueTask DisposeAsync()
     {
         _editContext.OnValidationStateChanged -= OnValidationStateChanged;
+        _editContext.OnFieldChanged -= OnFieldChanged;
+        // Pausing collects state before the circuit's components go; a form the person left has nothing to resume.
+        Paused.Forget(Provider.Id, SessionId);
         _disposed.Cancel();
         _disposed.Dispose();
         if (_module is not null)

@@ -61,10 +61,31 @@ public sealed partial class SessionStartPage : IAsyncDisposable
     private async Task OpenAsync(string? token, string? resumePath)
     {
         var lookup = await Sessions.FindAsync(token, CancellationToken.None);
+
+        // Prerendering is a separate request with its own services; only the interactive circuit keeps the session.
+        if (!await OpenInAsync(Context, Connections, CircuitCulture, lookup, keep: RendererInfo.IsInteractive))
+        {
+            _ended = Context.EndedBecause;
+            return;
+        }
+
+        if (RendererInfo.IsInteractive)
+        {
+            _startPath = resumePath is not null && IsPagePath(resumePath) ? resumePath : Context.StartPath();
+        }
+    }
+
+    /// <summary>
+    /// Opens a looked-up session in this circuit (a link's token, or the id a resumed circuit kept): with the connection it
+    /// renews, in the host's language. False, and the context ended, when it cannot be used.
+    /// </summary>
+    internal static async Task<bool> OpenInAsync(
+        IConnectSessionContext context, IConnectionStore connections, ICircuitCulture culture, SessionLookup lookup, bool keep)
+    {
         RenewedConnection? reconnectTarget = null;
         if (lookup is { IsActive: true, Session.ReconnectConnectionId: { } reconnectId })
         {
-            var saved = await Connections.FindAsync(reconnectId, CancellationToken.None);
+            var saved = await connections.FindAsync(reconnectId, CancellationToken.None);
 
             // Deleted since the session was made, or not this end user's: the link cannot do what it promised.
             if (saved is null || saved.EndUserId != lookup.Session.EndUserId || !lookup.Session.Allows(saved.ProviderId))
@@ -78,21 +99,20 @@ public sealed partial class SessionStartPage : IAsyncDisposable
         }
 
         // The host's choice of language outranks the picker cookie and the browser's for this visit.
-        CircuitCulture.TrySet(lookup.Session?.Locale);
+        culture.TrySet(lookup.Session?.Locale);
 
         if (!lookup.IsActive)
         {
-            _ended = lookup.Status;
-            Context.End(lookup.Status);
-            return;
+            context.End(lookup.Status);
+            return false;
         }
 
-        // Prerendering is a separate request with its own services; only the interactive circuit keeps the session.
-        if (RendererInfo.IsInteractive)
+        if (keep)
         {
-            Context.Start(lookup.Session!, reconnectTarget);
-            _startPath = resumePath is not null && IsPagePath(resumePath) ? resumePath : Context.StartPath();
+            context.Start(lookup.Session!, reconnectTarget);
         }
+
+        return true;
     }
 
     /// <summary>

@@ -1,14 +1,15 @@
-using ConnectUi.Security.Headers;
 using ConnectUi.Cli;
 using ConnectUi.Connections.Storage;
+using ConnectUi.Security.Headers;
 using ConnectUi.Staff.Audit;
 using ConnectUi.Staff.Commands;
+using ConnectUi.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using ConnectUi.Storage;
 
 namespace ConnectUi.Staff;
 
@@ -126,21 +127,42 @@ public static class StaffServiceCollectionExtensions
     /// <summary>In Development, two accounts to try the console at once (documented in the README); only when no account exists.</summary>
     public static async Task SeedDevelopmentStaffAsync(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        if (app.Environment.IsDevelopment())
         {
-            return;
+            await SeedDevelopmentAccountsAsync(app.Services);
         }
+    }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        if ((await accounts.ListAsync(CancellationToken.None)).Count > 0)
+    /// <summary>
+    /// Adds <see cref="DevelopmentAccounts"/> to a database without staff accounts. Instances started together on one
+    /// empty database seed it at the same moment: the one whose insert collides tries again in a fresh scope, adding
+    /// only what the other has not.
+    /// </summary>
+    public static async Task SeedDevelopmentAccountsAsync(IServiceProvider services)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            return;
-        }
+            await using var scope = services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+            if (attempt == 1 && (await accounts.ListAsync(CancellationToken.None)).Count > 0)
+            {
+                return;
+            }
 
-        foreach (var (email, role, password) in DevelopmentAccounts)
-        {
-            await accounts.AddAsync(email, role, password, CancellationToken.None);
+            try
+            {
+                // An account that exists by now is reported as existing, not added twice.
+                foreach (var (email, role, password) in DevelopmentAccounts)
+                {
+                    await accounts.AddAsync(email, role, password, CancellationToken.None);
+                }
+
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
         }
     }
 

@@ -32,9 +32,7 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
     {
         var endUserId = "cluster-a-b-" + Guid.NewGuid().ToString("N");
         using var instanceA = HostApiClient(Cluster.InstanceUrl(1));
-        using var created = await instanceA.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
-        created.EnsureSuccessStatusCode();
-        var connectUrl = new Uri((await created.Content.ReadFromJsonAsync<CreatedSession>())!.ConnectUrl);
+        var connectUrl = new Uri((await CreateSessionAsync(instanceA, endUserId, KonnektiveProvider.Id)).ConnectUrl);
 
         await using var context = await browser.NewContextAsync(Cluster.InstanceUrl(2));
         var page = await context.NewPageAsync();
@@ -57,9 +55,7 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
     {
         var endUserId = "cluster-race-" + Guid.NewGuid().ToString("N");
         using var instanceA = HostApiClient(Cluster.InstanceUrl(1));
-        using var created = await instanceA.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { KonnektiveProvider.Id } });
-        created.EnsureSuccessStatusCode();
-        var connectUrl = new Uri((await created.Content.ReadFromJsonAsync<CreatedSession>())!.ConnectUrl);
+        var connectUrl = new Uri((await CreateSessionAsync(instanceA, endUserId, KonnektiveProvider.Id)).ConnectUrl);
 
         // One person, two tabs: the link opened on instance A and on instance B, both filled in, both submitted together.
         await using var onA = await browser.NewContextAsync(Cluster.InstanceUrl(1));
@@ -103,9 +99,7 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
     {
         var endUserId = "cluster-kill-" + Guid.NewGuid().ToString("N");
         using var api = HostApiClient(Cluster.InstanceUrl(1));
-        using var created = await api.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { ConnectWisePsaProvider.Id } });
-        created.EnsureSuccessStatusCode();
-        var connectUrl = new Uri((await created.Content.ReadFromJsonAsync<CreatedSession>())!.ConnectUrl);
+        var connectUrl = new Uri((await CreateSessionAsync(api, endUserId, ConnectWisePsaProvider.Id)).ConnectUrl);
 
         await using var context = await browser.NewContextAsync(Cluster.ProxyUrl);
         // Records the reconnect dialog's states in the tab's storage, which outlives the reload that follows a lost server.
@@ -167,9 +161,7 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
     {
         var endUserId = "cluster-resume-" + Guid.NewGuid().ToString("N");
         using var api = HostApiClient(Cluster.InstanceUrl(1));
-        using var created = await api.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { ConnectWisePsaProvider.Id } });
-        created.EnsureSuccessStatusCode();
-        var session = (await created.Content.ReadFromJsonAsync<CreatedSession>())!;
+        var session = await CreateSessionAsync(api, endUserId, ConnectWisePsaProvider.Id);
 
         // A hostname of this journey's own, to tell its persisted circuit from any other in Redis.
         var hostname = $"resume-{Guid.NewGuid():N}.example";
@@ -463,6 +455,14 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
         var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl + "/") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
+    }
+
+    /// <summary>A connect session for one provider, created through the host API of the instance behind <paramref name="api"/>.</summary>
+    private static async Task<CreatedSession> CreateSessionAsync(HttpClient api, string endUserId, string providerId)
+    {
+        using var created = await api.PostAsJsonAsync("api/connect/sessions", new { endUserId, allowedProviders = new[] { providerId } });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<CreatedSession>())!;
     }
 
     private sealed record CreatedSession(string Token, string ConnectUrl, DateTimeOffset ExpiresAt);

@@ -102,13 +102,7 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
         var connectUrl = new Uri((await CreateSessionAsync(api, endUserId, ConnectWisePsaProvider.Id)).ConnectUrl);
 
         await using var context = await browser.NewContextAsync(Cluster.ProxyUrl);
-        // Records the reconnect dialog's states in the tab's storage, which outlives the reload that follows a lost server.
-        await context.AddInitScriptAsync("""
-            document.addEventListener("components-reconnect-state-changed", e => {
-                const states = JSON.parse(sessionStorage.getItem("test:reconnect-states") ?? "[]");
-                sessionStorage.setItem("test:reconnect-states", JSON.stringify([...states, e.detail.state]));
-            }, true);
-            """);
+        await RecordReconnectStatesAsync(context);
         var page = await context.NewPageAsync();
         var response = await page.GotoInteractiveAsync(connectUrl.PathAndQuery);
         var serving = Cluster.InstanceAt(await response!.HeaderValueAsync("x-connectui-upstream") ?? string.Empty);
@@ -138,7 +132,7 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
                 await Assertions.Expect(page.Locator($"#field-{secret}")).ToHaveValueAsync(string.Empty);
             }
 
-            Assert.Contains("show", await page.EvaluateAsync<string>("() => sessionStorage.getItem('test:reconnect-states') ?? ''"), StringComparison.Ordinal);
+            Assert.Contains("show", await ReconnectStatesAsync(page), StringComparison.Ordinal);
             Assert.Equal(0L, await Cluster.ScalarAsync($"""SELECT COUNT(*) FROM "Connections" WHERE "EndUserId" = '{endUserId}'"""));
 
             foreach (var secret in new[] { "ClientId", "Username", "Password" })
@@ -168,12 +162,7 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
         var secrets = new Dictionary<string, string> { ["ClientId"] = CW.ClientId, ["Username"] = CW.Username, ["Password"] = CW.Password };
 
         await using var context = await browser.NewContextAsync(Cluster.ProxyUrl);
-        await context.AddInitScriptAsync("""
-            document.addEventListener("components-reconnect-state-changed", e => {
-                const states = JSON.parse(sessionStorage.getItem("test:reconnect-states") ?? "[]");
-                sessionStorage.setItem("test:reconnect-states", JSON.stringify([...states, e.detail.state]));
-            }, true);
-            """);
+        await RecordReconnectStatesAsync(context);
 
         // The circuit's WebSocket passes through the test, which cuts it as a lost network would: going offline alone
         // leaves an open WebSocket open in Chromium.
@@ -228,7 +217,7 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
             await Assertions.Expect(page.Locator($"#field-{secret}")).ToHaveValueAsync(string.Empty);
         }
 
-        var states = await page.EvaluateAsync<string>("() => sessionStorage.getItem('test:reconnect-states') ?? ''");
+        var states = await ReconnectStatesAsync(page);
         Assert.Contains("show", states, StringComparison.Ordinal);
         Assert.DoesNotContain("rejected", states, StringComparison.Ordinal);
         Assert.DoesNotContain("resume=true", page.Url, StringComparison.Ordinal);
@@ -456,6 +445,18 @@ public sealed partial class ClusterJourneyTests(ConnectUiAppFixture app, Browser
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }
+
+    /// <summary>Records the reconnect dialog's states in the tab's storage, which outlives the reload that follows a lost server.</summary>
+    private static Task RecordReconnectStatesAsync(IBrowserContext context) => context.AddInitScriptAsync("""
+        document.addEventListener("components-reconnect-state-changed", e => {
+            const states = JSON.parse(sessionStorage.getItem("test:reconnect-states") ?? "[]");
+            sessionStorage.setItem("test:reconnect-states", JSON.stringify([...states, e.detail.state]));
+        }, true);
+        """);
+
+    /// <summary>The reconnect dialog's states so far, as <see cref="RecordReconnectStatesAsync"/> recorded them.</summary>
+    private static Task<string> ReconnectStatesAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => sessionStorage.getItem('test:reconnect-states') ?? ''");
 
     /// <summary>A connect session for one provider, created through the host API of the instance behind <paramref name="api"/>.</summary>
     private static async Task<CreatedSession> CreateSessionAsync(HttpClient api, string endUserId, string providerId)

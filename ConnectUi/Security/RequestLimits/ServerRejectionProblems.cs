@@ -75,7 +75,7 @@ public static class ServerRejectionProblems
         }
 
         var text = Encoding.Latin1.GetString(held);
-        if (!text.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) || !text.EndsWith("\r\n\r\n", StringComparison.Ordinal)
+        if (!text.EndsWith("\r\n\r\n", StringComparison.Ordinal)
             || text.Length < 12 || !int.TryParse(text.AsSpan(9, 3), out var status) || status < 400)
         {
             return null;

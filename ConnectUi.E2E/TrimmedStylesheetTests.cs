@@ -112,7 +112,7 @@ public sealed class TrimmedStylesheetTests(ConnectUiAppFixture app, BrowserFixtu
             case "connectwise-psa-copy-tooltip":
                 // The cloud hostnames of the ConnectWise guide (Konnektive's address list is empty unless configured).
                 await page.Locator(".copy-list").GetByTestId("copy-button").First.HoverAsync();
-                await Assertions.Expect(page.Locator(".mud-tooltip.mud-popover-open")).ToBeVisibleAsync();
+                await Assertions.Expect(page.Locator(".copy-list").GetByTestId("copy-tooltip").First).ToBeVisibleAsync();
                 break;
             case "konnektive-sandbox-open":
                 await page.GetByText("Show the test credentials").ClickAsync();

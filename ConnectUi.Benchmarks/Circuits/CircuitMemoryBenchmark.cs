@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ConnectUi.Benchmarks.EmptyBlazorServer;
 using ConnectUi.Benchmarks.Hosting;
 using ConnectUi.Benchmarks.Reporting;
 
@@ -144,6 +145,13 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
             $"3b. Memory per circuit by page, {circuits} open circuits (one ramp each)",
             "Page", "Sandbox", "KiB per circuit", "Render batches KiB per circuit", "Process working set MiB");
         var goals = new Goals("3d. Memory goals (sandbox off, managed heap per open circuit)");
+        // The floor: what a circuit of the empty Blazor Server page (the throughput baseline) costs in the same process.
+        await using (var empty = await EmptyBlazorServerApp.StartInProcessAsync())
+        {
+            var sample = await OpenCircuitsAsync(empty.Urls.Single(), "/", circuits);
+            table.Add("empty Blazor Server page (baseline)", "", sample.PerCircuitKib, sample.RenderBatchKib, sample.WorkingSetMib);
+        }
+
         foreach (var (path, sandbox) in new[]
                  {
                      ("/", false), ("/connect/konnektive", false), ("/connect/connectwise-psa", false),
@@ -171,29 +179,12 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
                 continue;
             }
 
-            var baseline = Measure(0, TimeSpan.Zero);
-            using var client = CircuitClientProcess.Start(app.BaseUrl, path);
-            await client.StandardInput.WriteLineAsync($"open {circuits}");
-            await client.StandardInput.FlushAsync();
-            var answer = (await client.StandardOutput.ReadLineAsync())?.Split(' ', 5)
-                ?? throw new InvalidOperationException("The circuit client stopped.");
-            var sample = Measure(int.Parse(answer[1], CultureInfo.InvariantCulture), TimeSpan.Zero) - baseline;
-            var perCircuit = sample.HeapBytes / Math.Max(1, sample.Circuits) / 1024;
-            table.Add(
-                path + (answer[2] == "0" ? string.Empty : $" ({answer[2]} failed)"),
-                sandbox ? "on" : "off",
-                perCircuit,
-                double.Parse(answer[3], CultureInfo.InvariantCulture) / 1024,
-                sample.WorkingSetBytes / 1024 / 1024);
+            var sample = await OpenCircuitsAsync(app.BaseUrl, path, circuits);
+            table.Add(path + sample.FailedNote, sandbox ? "on" : "off", sample.PerCircuitKib, sample.RenderBatchKib, sample.WorkingSetMib);
             if (!sandbox)
             {
-                goals.AtMost($"Heap per circuit {path}", perCircuit, GoalKib[path], "KiB");
+                goals.AtMost($"Heap per circuit {path}", sample.PerCircuitKib, GoalKib[path], "KiB");
             }
-
-            await client.StandardInput.WriteLineAsync("exit");
-            await client.StandardInput.FlushAsync();
-            await client.StandardOutput.ReadLineAsync();
-            await client.WaitForExitAsync();
         }
 
         table.Notes.Add("Render batches: the UI the server described to the client until the page settled (binary render batches); " +
@@ -202,6 +193,37 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         table.Print();
         goals.Print();
     }
+
+    /// <summary>Opens <paramref name="circuits"/> circuits on a page (its prerenders already warmed) and reads the heap they hold.</summary>
+    private static async Task<PageSample> OpenCircuitsAsync(string baseUrl, string path, int circuits)
+    {
+        using (var http = new HttpClient())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await http.GetStringAsync(baseUrl + path);
+            }
+        }
+
+        var baseline = Measure(0, TimeSpan.Zero);
+        using var client = CircuitClientProcess.Start(baseUrl, path);
+        await client.StandardInput.WriteLineAsync($"open {circuits}");
+        await client.StandardInput.FlushAsync();
+        var answer = (await client.StandardOutput.ReadLineAsync())?.Split(' ', 5)
+            ?? throw new InvalidOperationException("The circuit client stopped.");
+        var sample = Measure(int.Parse(answer[1], CultureInfo.InvariantCulture), TimeSpan.Zero) - baseline;
+        await client.StandardInput.WriteLineAsync("exit");
+        await client.StandardInput.FlushAsync();
+        await client.StandardOutput.ReadLineAsync();
+        await client.WaitForExitAsync();
+        return new PageSample(
+            sample.HeapBytes / Math.Max(1, sample.Circuits) / 1024,
+            double.Parse(answer[3], CultureInfo.InvariantCulture) / 1024,
+            sample.WorkingSetBytes / 1024 / 1024,
+            answer[2] == "0" ? string.Empty : $" ({answer[2]} failed)");
+    }
+
+    private sealed record PageSample(double PerCircuitKib, double RenderBatchKib, double WorkingSetMib, string FailedNote);
 
     private static Sample Measure(int circuits, TimeSpan opening)
     {

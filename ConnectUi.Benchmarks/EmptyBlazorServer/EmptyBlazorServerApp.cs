@@ -57,18 +57,32 @@ public static class EmptyBlazorServerApp
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.WebHost.UseUrls(args[0]);
+        await using var app = Build(args[0]);
+        await app.StartAsync();
         // Its stdout says only "listening": the benchmark waits for that line.
+        Console.WriteLine("listening");
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    /// <summary>The same app in the benchmark's own process, on a free loopback port, so its circuits' heap can be read.</summary>
+    public static async Task<WebApplication> StartInProcessAsync()
+    {
+        var app = Build("http://127.0.0.1:0");
+        await app.StartAsync();
+        return app;
+    }
+
+    private static WebApplication Build(string url)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var app = builder.Build();
         app.UseAntiforgery();
         app.MapRazorComponents<Document>().AddInteractiveServerRenderMode();
-        await app.StartAsync();
-        Console.WriteLine("listening");
-        await app.WaitForShutdownAsync();
-        return 0;
+        return app;
     }
 
     /// <summary>The document: static HTML around interactive head and routes, as App.razor in the template with global interactivity.</summary>

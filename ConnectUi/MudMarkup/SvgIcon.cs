@@ -21,4 +21,8 @@ public static class SvgIcon
         builder.AddMarkupContent(6, icon);
         builder.CloseElement();
     };
+
+    /// <summary>The same icon as HTML, for markup written once and shared (see <c>GuideMarkup</c>).</summary>
+    public static string DecorativeMarkup(string icon, string classes) =>
+        $"<svg class=\"mud-icon-root mud-svg-icon {classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\" aria-hidden=\"true\">{icon}</svg>";
 }

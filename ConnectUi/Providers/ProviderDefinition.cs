@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using FluentValidation;
 
 namespace ConnectUi.Providers;
@@ -27,8 +30,16 @@ public sealed record ProviderDefinition
     /// <summary>Writes the guide from the provider's resources, in the current UI culture.</summary>
     public required Func<ProviderGuide> WriteGuide { get; init; }
 
-    /// <summary>The guide in the current UI culture.</summary>
-    public ProviderGuide Guide => WriteGuide();
+    /// <summary>
+    /// The guide in the current UI culture, written once per culture: a page reads it many times per render, and each
+    /// writing reads every text from the resources again. Kept per <see cref="WriteGuide"/>, so a copy made with another
+    /// writer never answers with this one's guide.
+    /// </summary>
+    public ProviderGuide Guide => WrittenGuides.GetValue(WriteGuide, static _ => new ConcurrentDictionary<string, ProviderGuide>())
+        .GetOrAdd(CultureInfo.CurrentUICulture.Name, static (_, write) => write(), WriteGuide);
+
+    private static readonly ConditionalWeakTable<Func<ProviderGuide>, ConcurrentDictionary<string, ProviderGuide>> WrittenGuides = new();
+
     public required IReadOnlyList<CredentialField> Fields { get; init; }
 
     /// <summary>Creates an empty credential model for this provider's form.</summary>

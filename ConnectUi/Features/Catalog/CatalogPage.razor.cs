@@ -13,15 +13,13 @@ namespace ConnectUi.Features.Catalog;
 /// </summary>
 public sealed partial class CatalogPage
 {
-    // A text input in the searchbox role: type=search would add the browser's clear button beside MudBlazor's.
-    private static readonly Dictionary<string, object> SearchAttributes = new()
-    {
-        ["role"] = "searchbox",
-        ["enterkeyhint"] = "search",
-        ["autocomplete"] = "off",
-        ["data-testid"] = "catalog-search",
-        ["aria-controls"] = "provider-results",
-    };
+    // MudIcon's markup for the search adornment and MudTextField's clear button, written once.
+    private static readonly MarkupString SearchIcon = new(
+        $"<svg class=\"mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-medium mud-input-adornment-icon\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\" tabindex=\"-1\">{Icons.Material.Filled.Search}</svg>");
+
+    private static readonly MarkupString ClearIcon = new(SvgIcon.DecorativeMarkup(Icons.Material.Filled.Clear, "mud-icon-size-small"));
+
+    private ElementReference _search;
 
     [Inject]
     public required IProviderCatalog Catalog { get; init; }
@@ -81,6 +79,14 @@ public sealed partial class CatalogPage
     {
         Query = query;
         Refresh();
+    }
+
+    /// <summary>As MudBlazor's clear button does: empties the search and gives the focus back to it.</summary>
+    private async Task ClearQueryAsync()
+    {
+        Query = null;
+        Refresh();
+        await _search.FocusAsync();
     }
 
     private void SelectCategory(string? category)

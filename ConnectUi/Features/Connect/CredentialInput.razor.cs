@@ -11,7 +11,6 @@ namespace ConnectUi.Features.Connect;
 /// </summary>
 public sealed partial class CredentialInput
 {
-    private Dictionary<string, object> _inputAttributes = [];
     private EditContext? _subscribedContext;
     private bool _touched;
     private bool _revealed;
@@ -63,21 +62,24 @@ public sealed partial class CredentialInput
             EditContext.OnValidationStateChanged += OnValidationStateChanged;
             _subscribedContext = EditContext;
         }
-
-        _inputAttributes = new Dictionary<string, object>
-        {
-            ["autocomplete"] = "off",
-            ["spellcheck"] = "false",
-            ["autocapitalize"] = "off",
-            ["inputmode"] = Field.InputMode,
-            ["data-testid"] = $"input-{Field.Name}",
-            ["aria-invalid"] = HasErrors ? "true" : "false",
-        };
-        if (Field.Suggestions.Count > 0)
-        {
-            _inputAttributes["list"] = SuggestionsId;
-        }
     }
+
+    private string Label => Field.Label();
+
+    private string Placeholder => Field.Placeholder();
+
+    private string HelperId => $"field-{Field.Name}-helper-text";
+
+    // MudBlazor's classes for an outlined, required text field; the label sits up (mud-shrink) once there is a placeholder.
+    private string ControlClass =>
+        $"mud-input-control mud-input-required{ErrorClass} mud-input-outlined-with-label mud-input-input-control mud-input-sizing-fixed{(Field.IsMasked ? " credential-field__masked" : null)}";
+
+    private string InputClass =>
+        $"mud-input mud-input-outlined mud-input-outlined-with-label{(Placeholder.Length > 0 || Model[Field.Name].Length > 0 ? " mud-shrink" : null)}{ErrorClass} mud-typography-subtitle1 mud-input-sizing-fixed";
+
+    private string LabelClass => $"mud-input-label mud-input-label-animated mud-input-label-outlined{ErrorClass} mud-input-label-inputcontrol";
+
+    private string? ErrorClass => HasErrors ? " mud-input-error" : null;
 
     private void OnValueChanged(string? value)
     {
@@ -137,7 +139,6 @@ public sealed partial class CredentialInput
 
     private void OnValidationStateChanged(object? sender, ValidationStateChangedEventArgs e)
     {
-        _inputAttributes["aria-invalid"] = HasErrors ? "true" : "false";
         StateHasChanged();
     }
 

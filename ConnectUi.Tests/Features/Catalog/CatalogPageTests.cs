@@ -67,6 +67,26 @@ public sealed class CatalogPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void The_clear_button_shows_with_a_search_empties_it_and_gives_the_focus_back()
+    {
+        var page = Render<CatalogPage>();
+        Assert.Empty(page.FindAll(".catalog-search button"));
+        Assert.Equal(CatalogStrings.SearchLabel, page.Find("label[for=catalog-search]").TextContent);
+
+        page.Find("[data-testid=catalog-search]").Input("konnektive");
+        var clear = page.Find(".catalog-search button");
+        Assert.Equal(CatalogStrings.ClearSearch, clear.GetAttribute("aria-label"));
+        Assert.Single(page.FindAll("a.provider-card"));
+
+        clear.Click();
+
+        Assert.Equal(string.Empty, page.Find("[data-testid=catalog-search]").GetAttribute("value") ?? string.Empty);
+        Assert.Equal(2, page.FindAll("a.provider-card").Count);
+        Assert.Empty(page.FindAll(".catalog-search button"));
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "Blazor._internal.domWrapper.focus");
+    }
+
+    [Fact]
     public void Category_buttons_filter_and_say_which_one_is_pressed()
     {
         var page = Render<CatalogPage>();

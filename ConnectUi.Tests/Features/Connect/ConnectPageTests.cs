@@ -179,6 +179,21 @@ public sealed class ConnectPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void Each_copy_button_has_a_tip_that_repeats_its_label_without_announcing_it_twice()
+    {
+        var page = RenderPage(ConnectWisePsaProvider.Id);
+
+        var host = ConnectWisePsaProvider.CloudHostnames[0];
+        var button = page.Find($"li#{ConnectWisePsaProvider.Steps.HostnameAndVersion} [data-testid=copy-button]");
+        var tip = button.ParentElement!.QuerySelector("[data-testid=copy-tooltip]")!;
+        var label = string.Format(ConnectStrings.CopyValue, host);
+        Assert.Equal(label, button.GetAttribute("aria-label"));
+        Assert.Equal(label, tip.TextContent);
+        Assert.Equal("true", tip.GetAttribute("aria-hidden"));
+        Assert.Contains("mud-tooltip", tip.ClassList);
+    }
+
+    [Fact]
     public async Task A_successful_connection_replaces_the_form_with_the_success_screen_without_any_secret()
     {
         var page = RenderPage(KonnektiveProvider.Id);

@@ -44,6 +44,29 @@ public sealed class CredentialFormTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_field_is_described_by_its_help_until_it_has_an_error_and_keeps_mudblazors_outlined_look()
+    {
+        var form = RenderForm(KonnektiveProvider.Definition);
+        var password = form.Find("#field-ApiPassword");
+        Assert.Equal("field-ApiPassword-helper-text", password.GetAttribute("aria-describedby"));
+        Assert.Equal(KonnektiveStrings.ApiPasswordHelpText, form.Find("#field-ApiPassword-helper-text").TextContent);
+        Assert.Equal(KonnektiveStrings.ApiPasswordLabel, form.Find("label[for=field-ApiPassword]").TextContent);
+        Assert.Equal("password", password.GetAttribute("type"));
+        Assert.True(password.HasAttribute("required"));
+
+        password.Input("a&");
+        password.Blur();
+
+        password = form.Find("#field-ApiPassword");
+        Assert.Equal("field-ApiPassword-error", password.GetAttribute("aria-describedby"));
+        Assert.Equal("true", password.GetAttribute("aria-invalid"));
+        Assert.Empty(form.FindAll("#field-ApiPassword-helper-text"));
+        Assert.Contains("mud-input-error", form.Find("[data-testid=field-ApiPassword] .mud-input-control").ClassList);
+        Assert.Contains("mud-input-error", form.Find("label[for=field-ApiPassword]").ClassList);
+        Assert.Equal("a&", password.GetAttribute("value"));
+    }
+
+    [Fact]
     public void A_paste_is_validated_at_once()
     {
         var form = RenderForm(KonnektiveProvider.Definition);

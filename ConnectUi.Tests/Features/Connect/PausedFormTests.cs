@@ -30,11 +30,7 @@ public sealed class PausedFormTests
     {
         await using var before = new CircuitContext();
         var form = before.RenderConnectWiseForm();
-        form.Find("#field-Hostname").Input(Hostname);
-        form.Find("#field-ApiVersion").Input(ApiVersion);
-        form.Find("#field-ClientId").Input(ClientId);
-        form.Find("#field-Username").Input(PublicKey);
-        form.Find("#field-Password").Input(PrivateKey);
+        TypeEveryField(form);
 
         var persisted = await before.PauseAsync();
 
@@ -102,16 +98,21 @@ public sealed class PausedFormTests
         await using var before = new CircuitContext();
         before.Connections.Result = ConnectResult.Connected(Guid.NewGuid(), TestServices.Now);
         var form = before.RenderConnectWiseForm();
-        form.Find("#field-Hostname").Input(Hostname);
-        form.Find("#field-ApiVersion").Input(ApiVersion);
-        form.Find("#field-ClientId").Input(ClientId);
-        form.Find("#field-Username").Input(PublicKey);
-        form.Find("#field-Password").Input(PrivateKey);
+        TypeEveryField(form);
 
         await form.Find("form").SubmitAsync();
         var persisted = await before.PauseAsync();
 
         Assert.DoesNotContain(Hostname, string.Join('\n', persisted.Values.Select(Encoding.UTF8.GetString)), StringComparison.Ordinal);
+    }
+
+    private static void TypeEveryField(IRenderedComponent<CredentialForm> form)
+    {
+        form.Find("#field-Hostname").Input(Hostname);
+        form.Find("#field-ApiVersion").Input(ApiVersion);
+        form.Find("#field-ClientId").Input(ClientId);
+        form.Find("#field-Username").Input(PublicKey);
+        form.Find("#field-Password").Input(PrivateKey);
     }
 
     /// <summary>One circuit's services, with the form's persistent service registered as the app registers it.</summary>

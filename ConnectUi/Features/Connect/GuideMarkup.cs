@@ -49,6 +49,7 @@ public sealed class GuideMarkup
         });
 
         Steps = guide.Steps.Select((step, index) => new StepMarkup(
+            step,
             Heading: Write(html =>
             {
                 var number = index + 1;
@@ -120,6 +121,6 @@ public sealed class GuideMarkup
         return new MarkupString(html.ToString());
     }
 
-    /// <summary>One step's fixed markup; <see cref="Pitfalls"/> is null when the step warns of nothing.</summary>
-    public sealed record StepMarkup(MarkupString Heading, MarkupString? Pitfalls);
+    /// <summary>One step and its fixed markup; <see cref="Pitfalls"/> is null when the step warns of nothing.</summary>
+    public sealed record StepMarkup(GuideStep Step, MarkupString Heading, MarkupString? Pitfalls);
 }

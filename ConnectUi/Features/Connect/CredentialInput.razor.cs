@@ -44,11 +44,10 @@ public sealed partial class CredentialInput
 
     private string SuggestionsId => $"field-{Field.Name}-suggestions";
 
-    private IEnumerable<string> Messages => EditContext.GetValidationMessages(Identifier);
-
-    private bool HasErrors => Messages.Any();
-
-    private string? ErrorText => HasErrors ? string.Join(" ", Messages) : null;
+    /// <summary>The field's validation messages as one text; null when it has none.</summary>
+    private string? ErrorText => EditContext.GetValidationMessages(Identifier).ToArray() is { Length: > 0 } messages
+        ? string.Join(" ", messages)
+        : null;
 
     protected override void OnParametersSet()
     {
@@ -71,15 +70,16 @@ public sealed partial class CredentialInput
     private string HelperId => $"field-{Field.Name}-helper-text";
 
     // MudBlazor's classes for an outlined, required text field; the label sits up (mud-shrink) once there is a placeholder.
-    private string ControlClass =>
-        $"mud-input-control mud-input-required{ErrorClass} mud-input-outlined-with-label mud-input-input-control mud-input-sizing-fixed{(Field.IsMasked ? " credential-field__masked" : null)}";
+    private string ControlClass(string? error) =>
+        $"mud-input-control mud-input-required{ErrorClass(error)} mud-input-outlined-with-label mud-input-input-control mud-input-sizing-fixed{(Field.IsMasked ? " credential-field__masked" : null)}";
 
-    private string InputClass =>
-        $"mud-input mud-input-outlined mud-input-outlined-with-label{(Placeholder.Length > 0 || Model[Field.Name].Length > 0 ? " mud-shrink" : null)}{ErrorClass} mud-typography-subtitle1 mud-input-sizing-fixed";
+    private string InputClass(string? error) =>
+        $"mud-input mud-input-outlined mud-input-outlined-with-label{(Placeholder.Length > 0 || Model[Field.Name].Length > 0 ? " mud-shrink" : null)}{ErrorClass(error)} mud-typography-subtitle1 mud-input-sizing-fixed";
 
-    private string LabelClass => $"mud-input-label mud-input-label-animated mud-input-label-outlined{ErrorClass} mud-input-label-inputcontrol";
+    private static string LabelClass(string? error) =>
+        $"mud-input-label mud-input-label-animated mud-input-label-outlined{ErrorClass(error)} mud-input-label-inputcontrol";
 
-    private string? ErrorClass => HasErrors ? " mud-input-error" : null;
+    private static string? ErrorClass(string? error) => error is null ? null : " mud-input-error";
 
     private void OnValueChanged(string? value)
     {

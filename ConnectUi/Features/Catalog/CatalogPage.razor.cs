@@ -14,8 +14,8 @@ namespace ConnectUi.Features.Catalog;
 public sealed partial class CatalogPage
 {
     // MudIcon's markup for the search adornment and MudTextField's clear button, written once.
-    private static readonly MarkupString SearchIcon = new(
-        $"<svg class=\"mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-medium mud-input-adornment-icon\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\" tabindex=\"-1\">{Icons.Material.Filled.Search}</svg>");
+    private static readonly MarkupString SearchIcon =
+        new(SvgIcon.DecorativeMarkup(Icons.Material.Filled.Search, "mud-icon-default mud-icon-size-medium mud-input-adornment-icon"));
 
     private static readonly MarkupString ClearIcon = new(SvgIcon.DecorativeMarkup(Icons.Material.Filled.Clear, "mud-icon-size-small"));
 

@@ -25,13 +25,7 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         {
             // A fresh app per ramp: circuits left from the previous ramp would otherwise be retained for reconnection.
             await using var app = BenchmarkApp.Start(sandbox: false);
-            using (var http = new HttpClient())
-            {
-                for (var i = 0; i < 5; i++)
-                {
-                    await http.GetStringAsync(app.BaseUrl + PagePath);
-                }
-            }
+            await PrerenderFiveTimesAsync(app.BaseUrl + PagePath);
 
             var baseline = Measure(0, TimeSpan.Zero);
             baselines.Add(baseline);
@@ -98,13 +92,7 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
     private async Task PublishedWorkingSetAsync()
     {
         await using var app = await PublishedApp.StartAsync(options.PublishedApp, sandbox: false);
-        using (var http = new HttpClient())
-        {
-            for (var i = 0; i < 5; i++)
-            {
-                await http.GetStringAsync(app.BaseUrl + PagePath);
-            }
-        }
+        await PrerenderFiveTimesAsync(app.BaseUrl + PagePath);
 
         var table = new Table(
             $"3c. Working set of the published app (its own process, server GC, sandbox off) with open circuits on {PagePath}, one ramp",
@@ -148,6 +136,7 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         // The floor: what a circuit of the empty Blazor Server page (the throughput baseline) costs in the same process.
         await using (var empty = await EmptyBlazorServerApp.StartInProcessAsync())
         {
+            await PrerenderFiveTimesAsync(empty.Urls.Single() + "/");
             var sample = await OpenCircuitsAsync(empty.Urls.Single(), "/", circuits);
             table.Add("empty Blazor Server page (baseline)", "", sample.PerCircuitKib, sample.RenderBatchKib, sample.WorkingSetMib);
         }
@@ -159,16 +148,7 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
                  })
         {
             await using var app = BenchmarkApp.Start(sandbox);
-            var opensCircuit = false;
-            using (var http = new HttpClient())
-            {
-                for (var i = 0; i < 5; i++)
-                {
-                    opensCircuit = BlazorCircuit.HasServerComponents(await http.GetStringAsync(app.BaseUrl + path));
-                }
-            }
-
-            if (!opensCircuit)
+            if (!BlazorCircuit.HasServerComponents(await PrerenderFiveTimesAsync(app.BaseUrl + path)))
             {
                 table.Add(path, sandbox ? "on" : "off", "no circuit", "", "");
                 if (!sandbox)
@@ -194,17 +174,22 @@ public sealed class CircuitMemoryBenchmark(BenchmarkOptions options)
         goals.Print();
     }
 
+    /// <summary>Warms a page's prerender before the heap baseline is read; returns the last HTML.</summary>
+    private static async Task<string> PrerenderFiveTimesAsync(string url)
+    {
+        using var http = new HttpClient();
+        var html = string.Empty;
+        for (var i = 0; i < 5; i++)
+        {
+            html = await http.GetStringAsync(url);
+        }
+
+        return html;
+    }
+
     /// <summary>Opens <paramref name="circuits"/> circuits on a page (its prerenders already warmed) and reads the heap they hold.</summary>
     private static async Task<PageSample> OpenCircuitsAsync(string baseUrl, string path, int circuits)
     {
-        using (var http = new HttpClient())
-        {
-            for (var i = 0; i < 5; i++)
-            {
-                await http.GetStringAsync(baseUrl + path);
-            }
-        }
-
         var baseline = Measure(0, TimeSpan.Zero);
         using var client = CircuitClientProcess.Start(baseUrl, path);
         await client.StandardInput.WriteLineAsync($"open {circuits}");

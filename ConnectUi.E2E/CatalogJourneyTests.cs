@@ -1,4 +1,6 @@
 using ConnectUi.E2E.Support;
+using ConnectUi.Features.Catalog;
+using ConnectUi.Features.Connect;
 using Microsoft.Playwright;
 
 namespace ConnectUi.E2E;
@@ -21,6 +23,87 @@ public sealed class CatalogJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connect/connectwise-psa$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect ConnectWise PSA", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_catalog_opens_no_circuit_yet_searches_filters_and_keeps_the_criteria_in_the_address()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        var circuits = 0;
+        page.WebSocket += (_, socket) => circuits += socket.Url.Contains("/_blazor", StringComparison.Ordinal) ? 1 : 0;
+        await page.GotoInteractiveAsync("/");
+        var search = page.GetByLabel("Search providers");
+
+        await search.PressSequentiallyAsync("konn");
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("provider-card-konnektive")).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/\?q=konn$"));
+        await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("1 provider");
+        await Assertions.Expect(search).ToBeFocusedAsync();
+
+        // A category the match is not in: the empty state names both criteria, and its button starts again from the search.
+        var ticketing = page.GetByTestId("category-filter").GetByRole(AriaRole.Button, new() { Name = "Ticketing" });
+        await ticketing.ClickAsync();
+        await Assertions.Expect(ticketing).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.GetByTestId("empty-state")).ToContainTextAsync("konn");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/\?q=konn&category=Ticketing$"));
+        await Assertions.Expect(ticketing).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear search and filters" }).ClickAsync();
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(2);
+        await Assertions.Expect(search).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(search).ToBeFocusedAsync();
+        await Assertions.Expect(ticketing).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+
+        // A reload keeps what the address says.
+        await search.FillAsync("ConnectWise");
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+        await page.ReloadAsync();
+        await Assertions.Expect(search).ToHaveValueAsync("ConnectWise");
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+        Assert.Equal(0, circuits);
+
+        // The provider page opens the first circuit.
+        await page.Locator("a.provider-card").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect ConnectWise PSA", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Equal(1, circuits);
+    }
+
+    [Fact]
+    public async Task A_language_switch_after_a_search_keeps_the_search()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/");
+        await page.GetByLabel("Search providers").FillAsync("konn");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/\?q=konn$"));
+
+        await page.GetByTestId("language-picker").Locator("summary").ClickAsync();
+        await page.GetByTestId("language-de").ClickAsync();
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        await Assertions.Expect(page.GetByTestId("catalog-search")).ToHaveValueAsync("konn");
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Under_a_session_the_catalog_lives_in_the_sessions_circuit_and_leads_to_its_providers()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync(await app.CreateSessionAsync(
+            new { endUserId = "catalog-user", allowedProviders = new[] { "konnektive", "connectwise-psa" }, locale = "fr" }));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Translated.Of<CatalogStrings>(nameof(CatalogStrings.Heading), "fr"));
+        await Assertions.Expect(page.Locator("[data-static-catalog]")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("catalog-search").FillAsync("konn");
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+        await page.Locator("a.provider-card").ClickAsync();
+
+        // The session came along (it lives in the circuit): the provider page still speaks its language.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Translated.Of<ConnectStrings>(nameof(ConnectStrings.HeadingConnect), "fr", "Konnektive CRM"));
     }
 
     [Fact]

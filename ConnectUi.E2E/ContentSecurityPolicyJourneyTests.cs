@@ -39,6 +39,7 @@ public sealed class ContentSecurityPolicyJourneyTests(ConnectUiAppFixture app, B
 
         await page.Locator("a.provider-card").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect Konnektive CRM", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByLabel("API Login ID").FillAsync("acme_api_user");
         await page.GetByLabel("API Password", new() { Exact = true }).FillAsync("not-a-real-password");
         await page.GetByTestId("submit").ClickAsync();

@@ -104,6 +104,9 @@ public sealed class LanguageJourneyTests(ConnectUiAppFixture app, BrowserFixture
         await page.GetByTestId("provider-card-konnektive").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(Translated.Of<ConnectStrings>(nameof(ConnectStrings.HeadingConnect), ja, "Konnektive CRM"));
 
+        // The catalog had no circuit: the provider page opens one, as a first visit of it does.
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
         await page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-summary")).ToContainTextAsync(Translated.Of<ConnectStrings>(nameof(ConnectStrings.ManyProblems), ja, 2));
         await Assertions.Expect(page.Locator("#field-ApiLoginId-error")).ToHaveTextAsync(Translated.Of<KonnektiveStrings>(nameof(KonnektiveStrings.LoginIdRequired), ja));

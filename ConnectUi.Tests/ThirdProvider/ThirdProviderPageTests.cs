@@ -5,6 +5,7 @@ using ConnectUi.Providers;
 using ConnectUi.Sandbox;
 using ConnectUi.Tests.Support;
 using ConnectUi.Tests.ThirdProvider.Tallybook;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,7 @@ public sealed class ThirdProviderPageTests : ComponentTestContext
     [Fact]
     public void The_catalog_shows_it_beside_the_built_in_providers_and_finds_it_by_category()
     {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var page = Render<CatalogPage>();
 
         var card = page.Find($"[data-testid=provider-card-{TallybookProvider.Id}]");

@@ -35,7 +35,7 @@ public sealed class CatalogPageSessionTests : ComponentTestContext
     {
         Context.Start(ExampleSession(allowedProviders: [KonnektiveProvider.Id, AcmeBooks.Id]), null);
 
-        var page = Render<CatalogPage>();
+        var page = RenderInCircuit();
 
         Assert.NotNull(page.Find("[data-testid=provider-card-konnektive]"));
         Assert.NotNull(page.Find("[data-testid=provider-card-acme-books]"));
@@ -50,7 +50,7 @@ public sealed class CatalogPageSessionTests : ComponentTestContext
     public void Searching_under_a_session_never_finds_a_provider_it_does_not_allow()
     {
         Context.Start(ExampleSession(allowedProviders: [KonnektiveProvider.Id, AcmeBooks.Id]), null);
-        var page = Render<CatalogPage>();
+        var page = RenderInCircuit();
 
         page.Find("[data-testid=catalog-search]").Input("ConnectWise");
 
@@ -62,7 +62,7 @@ public sealed class CatalogPageSessionTests : ComponentTestContext
     {
         Context.Start(ExampleSession(allowedProviders: [KonnektiveProvider.Id]), null);
 
-        Render<CatalogPage>();
+        RenderInCircuit();
 
         Assert.Equal("http://localhost/connect/konnektive", Services.GetRequiredService<NavigationManager>().Uri);
     }
@@ -70,7 +70,7 @@ public sealed class CatalogPageSessionTests : ComponentTestContext
     [Fact]
     public void Without_a_session_every_provider_is_offered_when_sessions_are_optional()
     {
-        var page = Render<CatalogPage>();
+        var page = RenderInCircuit();
 
         Assert.Equal(3, page.FindAll("a.provider-card").Count);
     }
@@ -80,9 +80,16 @@ public sealed class CatalogPageSessionTests : ComponentTestContext
     {
         Services.Configure<SessionOptions>(o => o.Required = true);
 
-        var page = Render<CatalogPage>();
+        var page = RenderInCircuit();
 
         Assert.Contains(string.Format(SessionStrings.ExpiredNoLink, SessionStrings.DefaultHostName), page.Find("[data-testid=session-expired]").TextContent);
         Assert.Empty(page.FindAll("a.provider-card"));
+    }
+
+    /// <summary>A session lives in a circuit: the catalog renders there, interactively.</summary>
+    private IRenderedComponent<CatalogPage> RenderInCircuit()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render<CatalogPage>();
     }
 }

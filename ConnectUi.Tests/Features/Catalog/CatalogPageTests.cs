@@ -1,11 +1,14 @@
 using Bunit;
 using ConnectUi.Features.Catalog;
 using ConnectUi.Tests.Support;
+using Microsoft.AspNetCore.Components;
 
 namespace ConnectUi.Tests.Features.Catalog;
 
 public sealed class CatalogPageTests : ComponentTestContext
 {
+    // In a circuit (a session's): the page answers input itself. CatalogPageStaticTests renders it for a request.
+    public CatalogPageTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     [Fact]
     public void Shows_every_provider_as_a_card_with_logo_name_categories_and_description()

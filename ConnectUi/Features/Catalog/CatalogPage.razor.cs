@@ -1,3 +1,4 @@
+using ConnectUi.Circuits;
 using ConnectUi.MudMarkup;
 using ConnectUi.Providers;
 using ConnectUi.Sessions;
@@ -41,6 +42,9 @@ public sealed partial class CatalogPage
     public string? Category { get; set; }
 
     private IReadOnlyList<ProviderDefinition> Results { get; set; } = [];
+
+    /// <summary>Rendered for a request, with no circuit (<see cref="ServedStaticallyAttribute"/>): the page's script answers input.</summary>
+    private bool Static => !RendererInfo.IsInteractive;
 
     private IReadOnlyList<string>? AllowedProviders => Session.Refuses ? null : Session.Current?.AllowedProviders;
 

@@ -111,7 +111,7 @@ public sealed class PageWeightBenchmark(BenchmarkOptions options)
                 ]);
         }
 
-        table.Notes.Add("Total = HTTP responses (headers + compressed bodies). \"Other\" is the SignalR negotiate call. WebSocket = circuit frames " +
+        table.Notes.Add("Total = HTTP responses (headers + compressed bodies). \"Other\" is blazor.web.js's fetch of _blazor/initializers and, on a page with a circuit, the SignalR negotiate call. WebSocket = circuit frames " +
             "both ways until the page is interactive (payload bytes), not counted in Total. The baseline opens no circuit.");
         table.Print();
         return totals;

@@ -62,6 +62,14 @@ public sealed class CatalogJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await page.ReloadAsync();
         await Assertions.Expect(search).ToHaveValueAsync("ConnectWise");
         await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+
+        // The brand link swaps the page in place (enhanced navigation): the new catalog answers input as the first did.
+        await page.GetByTestId("brand").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(2);
+        await search.FillAsync("ConnectWise");
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/\?q=ConnectWise$"));
         Assert.Equal(0, circuits);
 
         // The provider page opens the first circuit.

@@ -7,8 +7,9 @@ import { startHostEvents } from "../Embedding/HostWindow.razor.js";
 const origins = (document.querySelector("script[data-host-origins]")?.dataset.hostOrigins ?? "").split(" ").filter(o => o);
 startHostEvents(origins);
 
-// Pages are swapped in place by enhanced navigation: a catalog already wired keeps its listeners.
-const wired = new WeakSet();
+// Enhanced navigation swaps pages in place and may keep some of the catalog's elements: each wiring drops the last one's
+// listeners and finds the elements again.
+let wiring = null;
 
 // The language links come back to the page they were rendered on: after a search, to the page with its criteria.
 function keepCriteriaAcrossLanguageSwitch(url) {
@@ -20,15 +21,22 @@ function keepCriteriaAcrossLanguageSwitch(url) {
 }
 
 function wireCatalog() {
+    wiring?.abort();
+    wiring = null;
     const catalog = document.querySelector("[data-static-catalog]");
-    if (!catalog || wired.has(catalog)) return;
-    wired.add(catalog);
+    if (!catalog) return;
+    wiring = new AbortController();
+    const { signal } = wiring;
 
     const input = catalog.querySelector("#catalog-search");
     const clear = catalog.querySelector("[data-clear-search]");
     let category = catalog.querySelector("[data-category][aria-pressed=true]")?.dataset.category ?? "";
     let controller = null;
     let timer = 0;
+    signal.addEventListener("abort", () => {
+        clearTimeout(timer);
+        controller?.abort();
+    });
 
     const criteriaUrl = () => {
         const url = new URL(location.href);
@@ -87,7 +95,7 @@ function wireCatalog() {
         load();
     };
 
-    input.addEventListener("input", loadSoon);
+    input.addEventListener("input", loadSoon, { signal });
     catalog.addEventListener("click", event => {
         const button = event.target.closest("button");
         if (!button || !catalog.contains(button)) return;
@@ -106,13 +114,15 @@ function wireCatalog() {
             input.focus();
             pick("");
         }
-    });
+    }, { signal });
 
     // Tells automated journeys that the page answers input (in a circuit, the layout renders the same marker).
-    const marker = document.createElement("span");
-    marker.hidden = true;
-    marker.dataset.testid = "interactive";
-    catalog.append(marker);
+    if (!catalog.querySelector("[data-testid=interactive]")) {
+        const marker = document.createElement("span");
+        marker.hidden = true;
+        marker.dataset.testid = "interactive";
+        catalog.append(marker);
+    }
 }
 
 wireCatalog();

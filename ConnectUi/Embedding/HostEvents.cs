@@ -11,7 +11,9 @@ public sealed class HostEvents(IJSRuntime js, IOptions<EmbeddingOptions> options
 {
     private IJSObjectReference? _module;
 
-    private IReadOnlyList<string> Origins => options.Value.NormalizedOrigins();
+    // One space-separated string, as the page without a circuit reads it from its script element: a string[] would make
+    // System.Text.Json build metadata for the array and its interfaces in every circuit (each has its own options).
+    private string Origins => string.Join(' ', options.Value.NormalizedOrigins());
 
     /// <summary>Posts <c>ready</c> and arranges for <c>closed</c> when the page goes away; once per page load.</summary>
     public async ValueTask StartAsync() => await (await ModuleAsync()).InvokeVoidAsync("startHostEvents", Origins);

@@ -9,13 +9,18 @@ function hostWindow() {
     return null;
 }
 
+// The allowed origins arrive as one space-separated string.
+function originList(origins) {
+    return (origins ?? "").split(" ").filter(origin => origin);
+}
+
 // Posts an event to the host window, once per allowed origin plus our own: the browser delivers it only where the
 // target origin matches the host's, so no other page receives it. Never "*". Returns whether there is a host window.
 export function postToHost(type, detail, origins) {
     const host = hostWindow();
     if (!host) return false;
     const message = { source: "connectui", type, ...(detail ?? {}) };
-    for (const origin of new Set([...(origins ?? []), window.location.origin])) {
+    for (const origin of new Set([...originList(origins), window.location.origin])) {
         try {
             host.postMessage(message, origin);
         } catch {

@@ -33,6 +33,22 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
         Assert.Equal(ConnectWisePsaProvider.Steps.HostnameAndVersion, start.Step);
     }
 
+    [Theory]
+    [InlineData("""{"language":"de-DE","width":390}""", "de-DE", ViewportClass.Phone)]
+    [InlineData("""{"language":"en-GB","width":1280}""", "en-GB", ViewportClass.Desktop)]
+    [InlineData("not json", null, null)]
+    public void The_visit_carries_the_language_and_screen_size_the_browser_describes(string answer, string? language, ViewportClass? viewport)
+    {
+        JSInterop.SetupModule("./Features/Connect/ConnectPage.razor.js").Setup<string?>("browserContext", _ => true).SetResult(answer);
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Single(Recorder.Starts));
+        var start = Recorder.Starts.Single();
+        Assert.Equal(language, start.BrowserLanguage);
+        Assert.Equal(viewport, start.Viewport);
+    }
+
     [Fact]
     public void A_field_turning_invalid_is_reported_with_its_rule_and_message_but_not_its_value()
     {
@@ -86,12 +102,12 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
     public async Task A_page_left_before_the_browser_described_itself_opens_no_visit()
     {
         var browserContext = JSInterop.SetupModule("./Features/Connect/ConnectPage.razor.js")
-            .Setup<ConnectPage.BrowserContext>("browserContext", _ => true);
+            .Setup<string?>("browserContext", _ => true);
         var page = RenderPage();
 
         // A link followed before the browser answered: the page goes, abandoning a visit it had not opened yet.
         await page.Instance.DisposeAsync();
-        browserContext.SetResult(new ConnectPage.BrowserContext("en-US", 1280));
+        browserContext.SetResult("""{"language":"en-US","width":1280}""");
         await page.InvokeAsync(() => { });
 
         Assert.Empty(Recorder.Starts);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bunit;
 using ConnectUi.Abuse;
 using ConnectUi.Connections;
@@ -392,13 +393,13 @@ public sealed class CredentialFormTests : ComponentTestContext
     [Fact]
     public async Task What_the_tab_kept_of_the_non_secret_fields_comes_back_the_secrets_are_asked_again_and_a_save_drops_it()
     {
-        _formScript.Setup<Dictionary<string, string>?>("readDraft", "connectui:draft:connectwise-psa:none")
-            .SetResult(new Dictionary<string, string>
+        _formScript.Setup<string?>("draftText", "connectui:draft:connectwise-psa:none")
+            .SetResult(JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["Hostname"] = "api-na.myconnectwise.net",
                 ["ClientId"] = ValidClientId,
                 ["Password"] = "never-restored",
-            });
+            }));
 
         var form = RenderForm(ConnectWisePsaProvider.Definition);
 
@@ -410,7 +411,7 @@ public sealed class CredentialFormTests : ComponentTestContext
             form.Find("[data-testid=draft-restored]").TextContent);
 
         // Only the non-secret fields are watched; a secret field is never kept.
-        var kept = (IDictionary<string, string>)_formScript.Invocations["keepDraft"].Single().Arguments[1]!;
+        var kept = JsonSerializer.Deserialize<Dictionary<string, string>>((string)_formScript.Invocations["keepDraft"].Single().Arguments[1]!)!;
         Assert.Equal(["ApiVersion", "Hostname"], kept.Values.Order());
 
         _connections.Result = ConnectResult.Connected(Guid.NewGuid(), TestServices.Now);
@@ -421,10 +422,21 @@ public sealed class CredentialFormTests : ComponentTestContext
         Assert.Empty(form.FindAll("[data-testid=draft-restored]"));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("[\"a list\"]")]
+    [InlineData("{\"Hostname\":42}")]
+    public void A_draft_the_tab_kept_in_another_shape_is_no_draft(string? text)
+    {
+        Assert.Null(CredentialForm.ParseDraft(text));
+    }
+
     [Fact]
     public async Task A_form_left_while_the_tab_reads_its_draft_calls_its_script_no_more()
     {
-        var readDraft = _formScript.Setup<Dictionary<string, string>?>("readDraft", _ => true);
+        var readDraft = _formScript.Setup<string?>("draftText", _ => true);
         var form = RenderForm(KonnektiveProvider.Definition);
 
         // A link followed before the tab answered: the page goes, and the form's module with it.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ConnectUi.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -55,7 +56,7 @@ public sealed partial class LanguagePicker
 
         _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/LanguagePicker.razor.js");
         _documentLanguage = DocumentLanguage;
-        await _module.InvokeVoidAsync("showLanguage", DocumentLanguage, _details, ReconnectTexts());
+        await _module.InvokeVoidAsync("showLanguage", DocumentLanguage, _details, JsonSerializer.Serialize(ReconnectTexts()));
         if (_picked is { } picked)
         {
             _picked = null;
@@ -63,7 +64,11 @@ public sealed partial class LanguagePicker
         }
     }
 
-    /// <summary>The reconnect dialog is rendered once with the page, outside the circuit; the script swaps its texts.</summary>
+    /// <summary>
+    /// The reconnect dialog is rendered once with the page, outside the circuit; the script swaps its texts. They go as
+    /// JSON text written with the process-wide options: a dictionary argument would make System.Text.Json build metadata
+    /// for it and its eight interfaces in every circuit (each circuit's JS runtime has options of its own).
+    /// </summary>
     private Dictionary<string, string> ReconnectTexts() => new()
     {
         ["first-attempt"] = Loc[nameof(LayoutStrings.ReconnectFirstAttempt)],

@@ -1,9 +1,9 @@
 // Shows a language switched in the circuit: <html lang>, the closed picker, and the reconnect dialog's texts
 // (that dialog is rendered once with the page, outside the circuit).
-export function showLanguage(name, details, reconnectTexts) {
+export function showLanguage(name, details, reconnectTextsJson) {
     document.documentElement.lang = name;
     if (details) details.open = false;
-    for (const [key, text] of Object.entries(reconnectTexts ?? {})) {
+    for (const [key, text] of Object.entries(JSON.parse(reconnectTextsJson ?? "{}"))) {
         for (const element of document.querySelectorAll(`[data-reconnect-text="${key}"]`)) {
             element.textContent = text;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
 using ConnectUi.Features.Session;
@@ -213,9 +214,12 @@ public sealed partial class ConnectPage
     {
         try
         {
-            return await (await ModuleAsync()).InvokeAsync<BrowserContext>("browserContext");
+            // JSON text read with the process-wide web options: a record result would make System.Text.Json build its
+            // metadata and accessors in every circuit (each circuit's JS runtime has options of its own).
+            var json = await (await ModuleAsync()).InvokeAsync<string?>("browserContext");
+            return json is null ? null : JsonSerializer.Deserialize<BrowserContext>(json, JsonSerializerOptions.Web);
         }
-        catch (JSException)
+        catch (Exception e) when (e is JSException or JsonException)
         {
             // Only the visit's language and screen size are lost; the page works the same.
             return null;

@@ -1,6 +1,7 @@
 // What the support console may know about the customer's browser: its language and window width (for phone/desktop).
+// JSON text: the server reads it with process-wide options rather than build metadata for it in every circuit.
 export function browserContext() {
-    return { language: navigator.language ?? null, width: window.innerWidth };
+    return JSON.stringify({ language: navigator.language ?? null, width: window.innerWidth });
 }
 
 // Scrolls a guide step into view, highlights it briefly and moves focus to its heading.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ConnectUi.MudMarkup;
 using ConnectUi.Connections;
 using ConnectUi.Journeys;
@@ -351,7 +352,7 @@ public sealed partial class CredentialForm
     private async Task StartDraftAsync()
     {
         var module = await ModuleAsync();
-        var draft = await module.InvokeAsync<Dictionary<string, string>?>("readDraft", DraftKey);
+        var draft = ParseDraft(await module.InvokeAsync<string?>("draftText", DraftKey));
         if (_disposed.IsCancellationRequested)
         {
             // The person left while the tab answered: the module went with the form, and calling it would throw here, in
@@ -377,7 +378,28 @@ public sealed partial class CredentialForm
         }
 
         var inputs = Provider.Fields.Where(f => !f.IsSecret).ToDictionary(CredentialInput.InputId, f => f.Name);
-        await module.InvokeVoidAsync("keepDraft", DraftKey, inputs);
+        await module.InvokeVoidAsync("keepDraft", DraftKey, JsonSerializer.Serialize(inputs));
+    }
+
+    /// <summary>
+    /// The draft's JSON text, read with the process-wide options (dictionaries passed through the circuit's JS runtime
+    /// would make System.Text.Json build their metadata in every circuit). Anything but an object of strings is no draft.
+    /// </summary>
+    internal static Dictionary<string, string>? ParseDraft(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task DropDraftAsync()

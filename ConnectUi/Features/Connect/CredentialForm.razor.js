@@ -19,9 +19,10 @@ export function focusAlert(id) {
 // server instance died gets it back on the next one. Secret fields are never listed, so never kept.
 const draftListeners = new Map();
 
-// fields: input id -> field name, for the non-secret fields only.
-export function keepDraft(key, fields) {
+// fieldsJson: JSON text of input id -> field name, for the non-secret fields only.
+export function keepDraft(key, fieldsJson) {
     stopDraft(key);
+    const fields = JSON.parse(fieldsJson);
     // What was typed before this ran (the page became interactive a moment earlier) counts too; empty fields are left
     // out, so a form still being filled from a restored draft does not overwrite it.
     const draft = readDraft(key) ?? {};
@@ -46,7 +47,12 @@ export function keepDraft(key, fields) {
     draftListeners.set(key, listener);
 }
 
-export function readDraft(key) {
+// The kept draft as the JSON text it is stored as (the server reads it), or null.
+export function draftText(key) {
+    return sessionStorage.getItem(key);
+}
+
+function readDraft(key) {
     try {
         return JSON.parse(sessionStorage.getItem(key) ?? "null");
     } catch {

@@ -4,8 +4,7 @@
 // ?q= and ?category= in the address) and shows that page's results, never touching what the person is typing.
 import { startHostEvents } from "../Embedding/HostWindow.razor.js";
 
-const origins = (document.querySelector("script[data-host-origins]")?.dataset.hostOrigins ?? "").split(" ").filter(o => o);
-startHostEvents(origins);
+startHostEvents(document.querySelector("script[data-host-origins]")?.dataset.hostOrigins ?? "");
 
 // Enhanced navigation swaps pages in place and may keep some of the catalog's elements: each wiring drops the last one's
 // listeners and finds the elements again.

@@ -54,6 +54,15 @@ public sealed partial class CatalogWithoutCircuitTests : IAsyncLifetime
         Assert.DoesNotContain("data-static-catalog", html);
     }
 
+    [Fact]
+    public async Task The_staff_sign_in_is_static_too_but_tells_no_host_window_anything()
+    {
+        var html = await _app.CreateClient().GetStringAsync("/support/login");
+
+        Assert.DoesNotMatch(ServerComponentMarker(), html);
+        Assert.DoesNotMatch(StaticPageScript(), html);
+    }
+
     // A prerendered interactive server component carries a protected descriptor for the circuit to start from.
     [GeneratedRegex("<!--Blazor:\\{[^>]*\"descriptor\"")]
     private static partial Regex ServerComponentMarker();

@@ -48,6 +48,7 @@ builder.Services.AddRedis(builder.Configuration);
 builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration, builder.Environment);
 builder.Services.AddSessions(builder.Configuration, builder.Environment);
+builder.Services.AddSessionBranding();
 builder.Services.AddHostApi(builder.Configuration);
 builder.Services.AddEmbedding(builder.Configuration);
 builder.Services.AddStaff(builder.Configuration, builder.Environment);

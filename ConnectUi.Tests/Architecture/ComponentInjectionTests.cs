@@ -1,5 +1,4 @@
 using System.Reflection;
-using ConnectUi.Branding;
 using Microsoft.AspNetCore.Components;
 
 namespace ConnectUi.Tests.Architecture;
@@ -18,9 +17,7 @@ public sealed class ComponentInjectionTests
     /// <summary>Concrete app types a component may inject, each with the reason. The test fails when one is no longer injected.</summary>
     private static readonly Dictionary<Type, string> Allowed = new()
     {
-        // The installation's brand: an immutable record built once from validated options, value data with no behaviour
-        // to fake; tests register their own instance.
-        [typeof(Brand)] = "value record",
+        // None today: the brand, the last one, is read through IShownBrand (the session's over the installation's).
     };
 
     [Fact]

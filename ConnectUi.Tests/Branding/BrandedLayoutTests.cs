@@ -40,15 +40,25 @@ public sealed class BrandedLayoutTests : ComponentTestContext
     }
 
     [Fact]
-    public void Page_titles_end_with_the_brands_product_name()
+    public void Page_titles_end_with_the_installations_product_name_without_a_session()
     {
-        var title = Render<CascadingValue<Brand>>(p => p
-            .Add(c => c.Value, Brand.Default with { ProductName = "Acme Books" })
-            .AddChildContent<BrandedPageTitle>(t => t.Add(c => c.Title, "Connect Konnektive CRM")));
+        Assert.Equal("Connect Konnektive CRM · ConnectUi", RenderedTitle("Connect Konnektive CRM"));
+    }
 
-        var pageTitle = title.FindComponent<Microsoft.AspNetCore.Components.Web.PageTitle>();
-        var rendered = Render(pageTitle.Instance.ChildContent!);
-        Assert.Equal("Connect Konnektive CRM · Acme Books", rendered.Markup);
+    [Fact]
+    public void Page_titles_end_with_the_sessions_product_name()
+    {
+        Services.GetRequiredService<ConnectSessionContext>().Start(
+            ExampleSession() with { Branding = new SessionBranding("Acme Books", Logo, "#6a1b9a", "#ce93d8") }, null);
+
+        Assert.Equal("Connect Konnektive CRM · Acme Books", RenderedTitle("Connect Konnektive CRM"));
+    }
+
+    private string RenderedTitle(string title)
+    {
+        var branded = Render<BrandedPageTitle>(p => p.Add(c => c.Title, title));
+        var pageTitle = branded.FindComponent<Microsoft.AspNetCore.Components.Web.PageTitle>();
+        return Render(pageTitle.Instance.ChildContent!).Markup;
     }
 
     // Statically rendered: the layout's host events start only in an interactive circuit.

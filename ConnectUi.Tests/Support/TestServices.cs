@@ -43,6 +43,7 @@ public static class TestServices
         context.Services.AddScoped<ConnectSessionContext>();
         context.Services.AddScoped<IConnectSessionContext>(provider => provider.GetRequiredService<ConnectSessionContext>());
         context.Services.AddSingleton(ConnectUi.Branding.Brand.Default);
+        context.Services.AddScoped<ConnectUi.Branding.IShownBrand, SessionShownBrand>();
         context.Services.AddSingleton<ConnectUi.Components.Layout.ThemeStylesheet>();
         context.Services.AddSingleton<ConnectUi.Components.Layout.IThemeStylesheet>(
             provider => provider.GetRequiredService<ConnectUi.Components.Layout.ThemeStylesheet>());

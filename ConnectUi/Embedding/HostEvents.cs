@@ -27,7 +27,7 @@ public sealed class HostEvents(IJSRuntime js, IOptions<EmbeddingOptions> options
         await (await ModuleAsync()).InvokeAsync<bool>("postToHost", "error", new { provider = providerId, outcome }, Origins);
 
     private async ValueTask<IJSObjectReference> ModuleAsync() =>
-        _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./Embedding/HostWindow.razor.js");
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/host-window.js");
 
     public async ValueTask DisposeAsync()
     {

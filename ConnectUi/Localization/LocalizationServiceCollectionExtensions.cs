@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +19,16 @@ public static class LocalizationServiceCollectionExtensions
         services.TryAddScoped<CircuitCulture>();
         services.TryAddScoped<ICircuitCulture>(provider => provider.GetRequiredService<CircuitCulture>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCultureHandler>());
+
+        // The culture every CultureAwareComponent receives, cascaded from the root rather than by a CascadingValue in the
+        // layout (a component instance less in every circuit): a switch notifies each of them, and each re-renders in it.
+        services.AddCascadingValue(provider =>
+        {
+            var culture = provider.GetRequiredService<ICircuitCulture>();
+            var source = new CascadingValueSource<CultureInfo>(CultureAwareComponent.CascadeName, () => culture.Current, isFixed: false);
+            culture.Changed += () => _ = source.NotifyChangedAsync(culture.Current);
+            return source;
+        });
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(SupportedCultures.Default);

@@ -1,4 +1,5 @@
 using ConnectUi.BackgroundWork;
+using ConnectUi.Branding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConnectUi.Sessions;
@@ -41,6 +42,13 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddScoped<IConnectSessionContext>(provider => provider.GetRequiredService<ConnectSessionContext>());
         services.AddBackgroundWork();
         services.AddHostedService<ExpiredSessionCleanup>();
+        return services;
+    }
+
+    /// <summary>The brand pages show: the installation's (<c>AddBranding</c>) with the session's branding over it.</summary>
+    public static IServiceCollection AddSessionBranding(this IServiceCollection services)
+    {
+        services.TryAddScoped<IShownBrand, SessionShownBrand>();
         return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ConnectPageSessionTests : ComponentTestContext
     public ConnectPageSessionTests()
     {
         Services.AddSingleton<IConnectionService>(_connections);
-        _hostEvents = JSInterop.SetupModule("./Embedding/HostWindow.razor.js");
+        _hostEvents = JSInterop.SetupModule("./js/host-window.js");
     }
 
     private ConnectSessionContext Context => Services.GetRequiredService<ConnectSessionContext>();

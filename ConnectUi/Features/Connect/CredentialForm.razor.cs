@@ -78,7 +78,7 @@ public sealed partial class CredentialForm
     public EventCallback<string> OnProblemStep { get; set; }
 
     /// <summary>The page's journey for the support console; absent where nobody records (component tests, previews).</summary>
-    [CascadingParameter]
+    [Parameter]
     public VisitJourney? Journey { get; set; }
 
     protected override void OnInitialized()

@@ -128,7 +128,7 @@ public sealed partial class CredentialInput
     private void ToggleReveal() => _revealed = !_revealed;
 
     /// <summary>The page's journey for the support console; absent in isolation.</summary>
-    [CascadingParameter]
+    [Parameter]
     public Journeys.VisitJourney? Journey { get; set; }
 
     private Task ShowGuideStep()

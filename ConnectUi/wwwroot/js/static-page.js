@@ -1,8 +1,8 @@
 // The script of a page served without a circuit ([ServedStatically]; App.razor links it then): it tells the window that opened or embeds
-// the page that the page is ready, as HostWindow does in a circuit, and runs the catalog's search and category filter.
+// the page that the page is ready, as the layout does in a circuit, and runs the catalog's search and category filter.
 // The search itself stays on the server: the script asks for the catalog with the new criteria (the same page, its
 // ?q= and ?category= in the address) and shows that page's results, never touching what the person is typing.
-import { startHostEvents } from "../Embedding/HostWindow.razor.js";
+import { startHostEvents } from "./host-window.js";
 
 startHostEvents(document.querySelector("script[data-host-origins]")?.dataset.hostOrigins ?? "");
 

@@ -1,5 +1,5 @@
-// The script of HostWindow.razor, imported by HostEvents.cs. A module is evaluated once per page, so its state is
-// "once per page load".
+// The host window's script, imported by HostEvents.cs (in a circuit) and static-page.js (without one). A module is
+// evaluated once per page, so its state is "once per page load".
 let started = false;
 
 // The window that opened or embeds this page (popup or iframe), or null when ConnectUi is the top page.

@@ -50,6 +50,41 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_copied_hostname_is_reported_and_only_its_button_shows_the_check_mark()
+    {
+        var clipboard = JSInterop.SetupModule("./Features/Connect/CopyButton.razor.js");
+        clipboard.Setup<bool>("copyText", _ => true).SetResult(true);
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Single(Recorder.Starts));
+        var host = ConnectWisePsaProvider.CloudHostnames[1];
+
+        page.FindAll("[data-testid=copy-button]").Single(b => b.GetAttribute("aria-label") == string.Format(ConnectStrings.CopyValue, host)).Click();
+
+        page.WaitForAssertion(() => Assert.Contains(Recorder.Events, e => e.Kind == JourneyEventKind.ValueCopied && e.Detail == host));
+        Assert.Equal(host, clipboard.Invocations.Single(i => i.Identifier == "copyText").Arguments[0]);
+        var checkMarks = page.FindAll("[data-testid=copy-button]").Where(ShowsCheckMark);
+        Assert.Equal(string.Format(ConnectStrings.CopyValue, host), Assert.Single(checkMarks).GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void A_copy_the_browser_refuses_is_not_reported_and_keeps_the_copy_icon()
+    {
+        JSInterop.SetupModule("./Features/Connect/CopyButton.razor.js").Setup<bool>("copyText", _ => true).SetResult(false);
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Single(Recorder.Starts));
+
+        page.FindAll("[data-testid=copy-button]")[0].Click();
+
+        Assert.DoesNotContain(Recorder.Events, e => e.Kind == JourneyEventKind.ValueCopied);
+        Assert.DoesNotContain(page.FindAll("[data-testid=copy-button]"), ShowsCheckMark);
+    }
+
+    // The check mark's drawing: the last path of MudBlazor's icon (the first is its empty bounding box).
+    private static bool ShowsCheckMark(AngleSharp.Dom.IElement button) =>
+        button.QuerySelectorAll("path").Any(path => MudBlazor.Icons.Material.Filled.Check.Contains($"d=\"{path.GetAttribute("d")}\"", StringComparison.Ordinal)
+                                                    && path.GetAttribute("fill") != "none");
+
+    [Fact]
     public void A_field_turning_invalid_is_reported_with_its_rule_and_message_but_not_its_value()
     {
         var page = RenderPage();

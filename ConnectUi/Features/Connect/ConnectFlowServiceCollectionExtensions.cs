@@ -13,6 +13,9 @@ public static class ConnectFlowServiceCollectionExtensions
         // The pages' texts: IStringLocalizer<XStrings> reads the XStrings.resx beside each feature's components.
         services.AddLocalization();
 
+        // The copy buttons' clipboard, with its script module, one per circuit.
+        services.TryAddScoped<IClipboard, BrowserClipboard>();
+
         // What a paused circuit keeps of the form (non-secret values only), restored when the circuit resumes.
         // The framework persists the [PersistentState] properties of the instance registered for IPausedForm.
         services.TryAddScoped<IPausedForm, PausedForm>();

@@ -1,21 +1,19 @@
 using FluentValidation;
 using FluentValidation.Results;
-using FluentValidation.Internal;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace ConnectUi.Forms;
 
 /// <summary>
-/// Bridges FluentValidation into an <see cref="EditContext"/>: validates one field when it changes and the
-/// whole model when validation is requested, writing the results into a <see cref="ValidationMessageStore"/>.
+/// Bridges FluentValidation into the <see cref="EditContext"/> of the EditForm around it (a <see cref="FluentValidationBinding"/>
+/// for as long as the component is there).
 /// </summary>
 /// <typeparam name="TModel">The edited model's type (or a base type of it).</typeparam>
 public sealed class FluentValidator<TModel> : ComponentBase, IDisposable where TModel : class
 {
-    private EditContext? _editContext;
+    private FluentValidationBinding? _binding;
     private ValidationMessageStore? _ownStore;
-    private ValidationMessageStore? _store;
 
     [CascadingParameter]
     public EditContext? CurrentEditContext { get; set; }
@@ -45,76 +43,31 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable where T
             throw new InvalidOperationException($"{nameof(FluentValidator<TModel>)} must be placed inside an EditForm.");
         }
 
-        if (CurrentEditContext.Model is not TModel || !Validator.CanValidateInstancesOfType(CurrentEditContext.Model.GetType()))
+        if (CurrentEditContext.Model is not TModel)
         {
             throw new InvalidOperationException($"The validator {Validator.GetType().Name} cannot validate a {CurrentEditContext.Model.GetType().Name}.");
         }
 
-        if (!ReferenceEquals(CurrentEditContext, _editContext))
+        if (!ReferenceEquals(CurrentEditContext, _binding?.EditContext))
         {
-            Detach();
-            _editContext = CurrentEditContext;
-            _editContext.OnFieldChanged += OnFieldChanged;
-            _editContext.OnValidationRequested += OnValidationRequested;
-            _ownStore = new ValidationMessageStore(_editContext);
+            Dispose();
+            _ownStore = new ValidationMessageStore(CurrentEditContext);
+            _binding = new FluentValidationBinding(CurrentEditContext, Validator, MessageStore ?? _ownStore);
         }
 
-        _store = MessageStore ?? _ownStore;
+        _binding.Validator = Validator;
+        _binding.Store = MessageStore ?? _ownStore!;
+        _binding.Validated = Validated;
     }
 
-    private void OnFieldChanged(object? sender, FieldChangedEventArgs e)
-    {
-        var field = e.FieldIdentifier;
-        if (_editContext is null || _store is null || !ReferenceEquals(field.Model, _editContext.Model))
-        {
-            return;
-        }
-
-        _store.Clear(field);
-        var context = new ValidationContext<object>(
-            _editContext.Model, new PropertyChain(), new MemberNameValidatorSelector([field.FieldName]));
-        var failures = Validator.Validate(context).Errors.Where(f => f.PropertyName == field.FieldName).ToArray();
-        foreach (var failure in failures)
-        {
-            _store.Add(field, failure.ErrorMessage);
-        }
-
-        _editContext.NotifyValidationStateChanged();
-        Validated?.Invoke(field.FieldName, failures);
-    }
-
-    private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e)
-    {
-        if (_editContext is null || _store is null)
-        {
-            return;
-        }
-
-        _store.Clear();
-        var model = _editContext.Model;
-        var failures = Validator.Validate(new ValidationContext<object>(model)).Errors;
-        foreach (var failure in failures)
-        {
-            _store.Add(_editContext.Field(failure.PropertyName), failure.ErrorMessage);
-        }
-
-        _editContext.NotifyValidationStateChanged();
-        Validated?.Invoke(null, failures);
-    }
-
-    private void Detach()
-    {
-        if (_editContext is not null)
-        {
-            _editContext.OnFieldChanged -= OnFieldChanged;
-            _editContext.OnValidationRequested -= OnValidationRequested;
-        }
-    }
-
+    /// <summary>Detaches, and takes its messages away with it: the form stays without its rules.</summary>
     public void Dispose()
     {
-        Detach();
-        _store?.Clear();
-        _editContext?.NotifyValidationStateChanged();
+        if (_binding is not null)
+        {
+            _binding.Dispose();
+            _binding.Store.Clear();
+            _binding.EditContext.NotifyValidationStateChanged();
+        }
     }
 }

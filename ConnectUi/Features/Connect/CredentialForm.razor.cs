@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConnectUi.MudMarkup;
 using ConnectUi.Connections;
+using ConnectUi.Forms;
 using ConnectUi.Journeys;
 using ConnectUi.Providers;
 using FluentValidation.Results;
@@ -20,6 +21,7 @@ public sealed partial class CredentialForm
 {
     private readonly CancellationTokenSource _disposed = new();
     private EditContext _editContext = null!;
+    private FluentValidationBinding _validation = null!;
     private ValidationMessageStore _messages = null!;
     private IReadOnlyList<(CredentialField Field, string Message)> _summaryProblems = [];
     private ConnectProblem? _problem;
@@ -98,6 +100,9 @@ public sealed partial class CredentialForm
         _editContext.OnFieldChanged += OnFieldChanged;
         RestorePausedDraft();
         KeepForPause();
+
+        // After the form's own handlers, as the validator component the form used to hold subscribed after them.
+        _validation = new FluentValidationBinding(_editContext, Provider.Validator, _messages) { Validated = OnValidated };
     }
 
     /// <summary>
@@ -421,6 +426,7 @@ public sealed partial class CredentialForm
     {
         _editContext.OnValidationStateChanged -= OnValidationStateChanged;
         _editContext.OnFieldChanged -= OnFieldChanged;
+        _validation.Dispose();
         // Pausing collects state before the circuit's components go; a form the person left has nothing to resume.
         Paused.Forget(Provider.Id, SessionId);
         _disposed.Cancel();

@@ -20,7 +20,8 @@ public sealed partial class CredentialInput
     [Inject]
     public required IStringLocalizer<ConnectStrings> Loc { get; init; }
 
-    [CascadingParameter]
+    /// <summary>The form's edit context: the field's value, its messages and its changes.</summary>
+    [Parameter, EditorRequired]
     public required EditContext EditContext { get; set; }
 
     [Parameter, EditorRequired]

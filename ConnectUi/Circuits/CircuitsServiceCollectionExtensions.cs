@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ConnectUi.Circuits;
 
@@ -13,6 +14,8 @@ public static class CircuitsServiceCollectionExtensions
     /// <summary>The circuit settings ConnectUi exposes; unset, the framework's defaults (three minutes' retention) stand.</summary>
     public static IServiceCollection AddCircuits(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddScoped<IDocumentTitle, BrowserDocumentTitle>();
+
         var retention = configuration.GetValue<TimeSpan?>(DisconnectedRetentionKey);
         var circuits = services.AddOptions<CircuitOptions>();
         if (retention is { } period)

@@ -4,7 +4,7 @@ using ConnectUi.Tests.Support;
 
 namespace ConnectUi.Tests.Features.Connect;
 
-/// <summary>The credential form as a browser gets it before the circuit is up: pressing Enter then sends nothing typed.</summary>
+/// <summary>A provider page as a browser gets it before the circuit is up.</summary>
 public sealed partial class ProviderPageOverHttpTests : IAsyncLifetime
 {
     private readonly ConnectUiWebApplicationFactory _app = new(new Dictionary<string, string?>
@@ -34,6 +34,23 @@ public sealed partial class ProviderPageOverHttpTests : IAsyncLifetime
         Assert.Matches($"<form[^>]*action=\"{path}\"", form.Value);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{path}?")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/connect/konnektive", "Konnektive CRM")]
+    [InlineData("/connect/connectwise-psa", "ConnectWise PSA")]
+    public async Task The_page_is_one_interactive_root_and_its_title_is_in_the_static_head(string path, string provider)
+    {
+        var html = await _app.CreateClient().GetStringAsync(path);
+
+        // The routes only: the head is static HTML, so the circuit holds no HeadOutlet and its two section outlets.
+        Assert.Single(ServerComponentMarker().Matches(html));
+        var head = html[..html.IndexOf("</head>", StringComparison.Ordinal)];
+        Assert.Matches($"<title>[^<]*{provider}[^<]*ConnectUi</title>", head);
+    }
+
+    // A prerendered interactive server component's start marker carries a protected descriptor for the circuit.
+    [GeneratedRegex("<!--Blazor:\\{[^>]*\"descriptor\"")]
+    private static partial Regex ServerComponentMarker();
 
     [GeneratedRegex("<form[^>]*data-testid=\"credential-form\"[^>]*>.*?</form>", RegexOptions.Singleline)]
     private static partial Regex CredentialForm();

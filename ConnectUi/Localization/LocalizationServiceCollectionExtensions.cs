@@ -21,7 +21,7 @@ public static class LocalizationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCultureHandler>());
 
         // The culture every CultureAwareComponent receives, cascaded from the root rather than by a CascadingValue in the
-        // layout (a component instance less in every circuit): a switch notifies each of them, and each re-renders in it.
+        // layout (one component instance fewer in every circuit): a switch notifies each of them, and each re-renders in it.
         services.AddCascadingValue(provider =>
         {
             var culture = provider.GetRequiredService<ICircuitCulture>();

@@ -23,7 +23,7 @@ public sealed partial class CatalogWithoutCircuitTests : IAsyncLifetime
     {
         var html = await _app.CreateClient().GetStringAsync(path);
 
-        Assert.DoesNotMatch(ServerComponentMarker(), html);
+        Assert.DoesNotMatch(PrerenderedHtml.ServerComponentMarker(), html);
         Assert.Contains("data-static-catalog", html);
         var script = StaticPageScript().Match(html);
         Assert.True(script.Success, "the page links js/static-page.js");
@@ -49,7 +49,7 @@ public sealed partial class CatalogWithoutCircuitTests : IAsyncLifetime
     {
         var html = await _app.CreateClient().GetStringAsync(path);
 
-        Assert.Matches(ServerComponentMarker(), html);
+        Assert.Matches(PrerenderedHtml.ServerComponentMarker(), html);
         Assert.DoesNotMatch(StaticPageScript(), html);
         Assert.DoesNotContain("data-static-catalog", html);
     }
@@ -59,13 +59,9 @@ public sealed partial class CatalogWithoutCircuitTests : IAsyncLifetime
     {
         var html = await _app.CreateClient().GetStringAsync("/support/login");
 
-        Assert.DoesNotMatch(ServerComponentMarker(), html);
+        Assert.DoesNotMatch(PrerenderedHtml.ServerComponentMarker(), html);
         Assert.DoesNotMatch(StaticPageScript(), html);
     }
-
-    // A prerendered interactive server component carries a protected descriptor for the circuit to start from.
-    [GeneratedRegex("<!--Blazor:\\{[^>]*\"descriptor\"")]
-    private static partial Regex ServerComponentMarker();
 
     [GeneratedRegex("<script type=\"module\" src=\"[^\"]*js/static-page[^\"]*\" data-host-origins=\"([^\"]*)\"")]
     private static partial Regex StaticPageScript();

@@ -43,14 +43,10 @@ public sealed partial class ProviderPageOverHttpTests : IAsyncLifetime
         var html = await _app.CreateClient().GetStringAsync(path);
 
         // The routes only: the head is static HTML, so the circuit holds no HeadOutlet and its two section outlets.
-        Assert.Single(ServerComponentMarker().Matches(html));
+        Assert.Single(PrerenderedHtml.ServerComponentMarker().Matches(html));
         var head = html[..html.IndexOf("</head>", StringComparison.Ordinal)];
         Assert.Matches($"<title>[^<]*{provider}[^<]*ConnectUi</title>", head);
     }
-
-    // A prerendered interactive server component's start marker carries a protected descriptor for the circuit.
-    [GeneratedRegex("<!--Blazor:\\{[^>]*\"descriptor\"")]
-    private static partial Regex ServerComponentMarker();
 
     [GeneratedRegex("<form[^>]*data-testid=\"credential-form\"[^>]*>.*?</form>", RegexOptions.Singleline)]
     private static partial Regex CredentialForm();

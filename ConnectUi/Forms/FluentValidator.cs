@@ -43,7 +43,7 @@ public sealed class FluentValidator<TModel> : ComponentBase, IDisposable where T
             throw new InvalidOperationException($"{nameof(FluentValidator<TModel>)} must be placed inside an EditForm.");
         }
 
-        if (CurrentEditContext.Model is not TModel)
+        if (CurrentEditContext.Model is not TModel || !Validator.CanValidateInstancesOfType(CurrentEditContext.Model.GetType()))
         {
             throw new InvalidOperationException($"The validator {Validator.GetType().Name} cannot validate a {CurrentEditContext.Model.GetType().Name}.");
         }

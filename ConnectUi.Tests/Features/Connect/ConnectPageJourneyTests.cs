@@ -73,7 +73,8 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
         var page = RenderPage();
         page.WaitForAssertion(() => Assert.Single(Recorder.Starts));
 
-        page.FindAll("[data-testid=copy-button]")[0].Click();
+        var host = ConnectWisePsaProvider.CloudHostnames[0];
+        page.FindAll("[data-testid=copy-button]").Single(b => b.GetAttribute("aria-label") == string.Format(ConnectStrings.CopyValue, host)).Click();
 
         Assert.DoesNotContain(Recorder.Events, e => e.Kind == JourneyEventKind.ValueCopied);
         Assert.DoesNotContain(page.FindAll("[data-testid=copy-button]"), ShowsCheckMark);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.JSInterop;
 
 namespace ConnectUi.Circuits;
 
@@ -15,6 +16,7 @@ public static class CircuitsServiceCollectionExtensions
     public static IServiceCollection AddCircuits(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddScoped<IDocumentTitle, BrowserDocumentTitle>();
+        services.AddLeanInteropContracts();
 
         var retention = configuration.GetValue<TimeSpan?>(DisconnectedRetentionKey);
         var circuits = services.AddOptions<CircuitOptions>();
@@ -26,6 +28,29 @@ public static class CircuitsServiceCollectionExtensions
                 .ValidateOnStart();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Wraps the framework's registration of the circuit's JS runtime so that each new runtime gets
+    /// <see cref="InteropContracts"/>. Without interactive server components registered first there is nothing to wrap.
+    /// </summary>
+    public static IServiceCollection AddLeanInteropContracts(this IServiceCollection services)
+    {
+        var registration = services.LastOrDefault(d => d.ServiceType == typeof(IJSRuntime));
+        if (registration is not { Lifetime: ServiceLifetime.Scoped, ImplementationType: { } runtimeType }
+            || !typeof(JSRuntime).IsAssignableFrom(runtimeType))
+        {
+            return services;
+        }
+
+        var create = ActivatorUtilities.CreateFactory(runtimeType, Type.EmptyTypes);
+        services.Replace(ServiceDescriptor.Scoped<IJSRuntime>(provider =>
+        {
+            var runtime = (JSRuntime)create(provider, null);
+            InteropContracts.ApplyTo(runtime);
+            return runtime;
+        }));
         return services;
     }
 }

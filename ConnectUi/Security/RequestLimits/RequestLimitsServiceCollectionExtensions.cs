@@ -30,12 +30,15 @@ public static class RequestLimitsServiceCollectionExtensions
             o.ValueLengthLimit = limits.MaxFormValueBytes;
             o.ValueCountLimit = limits.MaxFormValueCount;
         });
-        services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = limits.MaxHubMessageBytes);
+        // Not AddServerSideBlazor(): that registers Blazor Server's services a second time, over Program.cs's.
+        new CircuitHub(services).AddHubOptions(o => o.MaximumReceiveMessageSize = limits.MaxHubMessageBytes);
         return services;
     }
 
     /// <summary>Turns an over-limit body into a clear 413 (problem JSON for API-style requests).</summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.UseMiddleware<RequestLimitsMiddleware>();
+
+    private sealed record CircuitHub(IServiceCollection Services) : IServerSideBlazorBuilder;
 
     /// <summary>Puts the count of requests in the app before every other middleware, so it covers all of them.</summary>
     private sealed class ServerRejectionStartupFilter : IStartupFilter

@@ -2,7 +2,6 @@ using ConnectUi.E2E.Support;
 using ConnectUi.Providers.ConnectWisePsa;
 using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sandbox;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ConnectUi.E2E;
@@ -43,7 +42,7 @@ public sealed class AccessibilityTests(ConnectUiAppFixture app, BrowserFixture b
         var page = await context.NewPageAsync();
         await OpenAsync(page, state);
 
-        var results = await page.RunAxe();
+        var results = await page.RunAxeForViolationsAsync();
 
         var violations = results.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
@@ -85,7 +84,7 @@ public sealed class AccessibilityTests(ConnectUiAppFixture app, BrowserFixture b
         await OpenAsync(page, state);
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
 
-        var results = await page.RunAxe();
+        var results = await page.RunAxeForViolationsAsync();
 
         var violations = results.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")

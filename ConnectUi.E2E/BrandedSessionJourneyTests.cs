@@ -4,7 +4,6 @@ using ConnectUi.E2E.Support;
 using ConnectUi.Features.Connect;
 using ConnectUi.Providers.Konnektive;
 using ConnectUi.Sandbox;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ConnectUi.E2E;
@@ -48,7 +47,7 @@ public sealed class BrandedSessionJourneyTests(ConnectUiAppFixture app, BrowserF
         await Assertions.Expect(page.GetByTestId("submit"))
             .ToHaveCSSAsync("background-color", scheme == "dark" ? "rgb(206, 147, 216)" : "rgb(106, 27, 154)");
 
-        var results = await page.RunAxe();
+        var results = await page.RunAxeForViolationsAsync();
         Assert.True(results.Violations.Length == 0, string.Join(Environment.NewLine, results.Violations.Select(v => $"{v.Id}: {v.Help}")));
         await page.SaveViewportScreenshotAsync($"branded-{scheme}-{width}");
 
@@ -58,7 +57,7 @@ public sealed class BrandedSessionJourneyTests(ConnectUiAppFixture app, BrowserF
         await Assertions.Expect(page.GetByTestId("next-use")).ToHaveTextAsync(
             string.Format(System.Globalization.CultureInfo.InvariantCulture, ConnectStrings.NextUseNamedHost, ProductName), new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("brand")).ToContainTextAsync(ProductName);
-        results = await page.RunAxe();
+        results = await page.RunAxeForViolationsAsync();
         Assert.True(results.Violations.Length == 0, string.Join(Environment.NewLine, results.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
 

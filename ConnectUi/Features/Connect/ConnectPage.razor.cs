@@ -114,7 +114,6 @@ public sealed partial class ConnectPage
     protected override void OnInitialized()
     {
         _journey = new VisitJourney(Journeys, JourneyLogger);
-        _journey.Started += () => _ = InvokeAsync(StateHasChanged);
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed partial class CredentialForm
     private EditContext _editContext = null!;
     private FluentValidationBinding _validation = null!;
     private ValidationMessageStore _messages = null!;
+    private CredentialInput[] _inputs = [];
     private IReadOnlyList<(CredentialField Field, string Message)> _summaryProblems = [];
     private ConnectProblem? _problem;
     private ConnectResult? _failure;
@@ -96,6 +97,7 @@ public sealed partial class CredentialForm
 
         _editContext = new EditContext(model);
         _messages = new ValidationMessageStore(_editContext);
+        _inputs = Provider.Fields.Select(field => new CredentialInput(field, _editContext)).ToArray();
         _editContext.OnValidationStateChanged += OnValidationStateChanged;
         _editContext.OnFieldChanged += OnFieldChanged;
         RestorePausedDraft();
@@ -328,8 +330,16 @@ public sealed partial class CredentialForm
         if (_summaryProblems.Count > 0)
         {
             _summaryProblems = CurrentProblems().Where(p => _summaryProblems.Any(s => s.Field.Name == p.Field.Name)).ToArray();
-            StateHasChanged();
         }
+
+        // The inputs' messages are the form's own markup.
+        StateHasChanged();
+    }
+
+    private Task ShowGuideStepAsync(CredentialField field)
+    {
+        Journey?.FindValueFollowed(field.Name, field.GuideStepAnchor);
+        return OnGuideStepRequested.InvokeAsync(field.GuideStepAnchor);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -24,6 +24,9 @@ namespace ConnectUi.Circuits;
 /// </remarks>
 public sealed class InteropContracts(IJsonTypeInfoResolver inner) : IJsonTypeInfoResolver
 {
+    // The framework leaves its runtimes' resolver unset (reflection's default): one shared instance serves every circuit.
+    private static readonly InteropContracts OverReflection = new(new DefaultJsonTypeInfoResolver());
+
     public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
         IsContractless(type) && !options.Converters.Any(converter => converter.CanConvert(type))
             ? null
@@ -38,18 +41,15 @@ public sealed class InteropContracts(IJsonTypeInfoResolver inner) : IJsonTypeInf
 
     /// <summary>
     /// Gives a circuit's JS runtime these contracts. The options are still open here: the runtime has only just been
-    /// created and nothing has been serialized through it. Returns false, changing nothing, if they are not.
+    /// created and nothing has been serialized through it. Options already in use are left as they are.
     /// </summary>
-    public static bool ApplyTo(JSRuntime runtime)
+    public static void ApplyTo(JSRuntime runtime)
     {
         var options = SerializerOptions(runtime);
-        if (options.IsReadOnly)
+        if (!options.IsReadOnly)
         {
-            return false;
+            options.TypeInfoResolver = options.TypeInfoResolver is { } own ? new InteropContracts(own) : OverReflection;
         }
-
-        options.TypeInfoResolver = new InteropContracts(options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
-        return true;
     }
 
     // JSRuntime.JsonSerializerOptions is protected internal; the framework offers no other way to its settings.

@@ -33,6 +33,20 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
         Assert.Equal(ConnectWisePsaProvider.Steps.HostnameAndVersion, start.Step);
     }
 
+    [Fact]
+    public void The_support_code_arriving_renders_that_line_alone()
+    {
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=support-code]")));
+        // Each render after the first leaves a component holding its previous render tree as well: the page, the form
+        // and the guide are the biggest trees of a circuit (docs/performance.md, "Fifth round"). Had the page rendered
+        // again, so would the form and the guide, whose parameters are objects.
+        Assert.Equal(1, page.FindComponent<CredentialForm>().RenderCount);
+        Assert.Equal(1, page.FindComponent<ProviderGuideView>().RenderCount);
+        Assert.Equal(2, page.FindComponent<VisitSupportCode>().RenderCount);
+    }
+
     [Theory]
     [InlineData("""{"language":"de-DE","width":390}""", "de-DE", ViewportClass.Phone)]
     [InlineData("""{"language":"en-GB","width":1280}""", "en-GB", ViewportClass.Desktop)]

@@ -42,6 +42,44 @@ public sealed class ConnectJourneyTests(ConnectUiAppFixture app, BrowserFixture 
     }
 
     [Fact]
+    public async Task The_heading_has_the_focus_once_the_page_is_interactive_unless_the_person_chose_a_field()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/connect/konnektive");
+
+        // The circuit's first render replaced the heading the page focused when it loaded: the browser focuses the new one.
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task A_field_focused_the_moment_the_page_turns_interactive_keeps_the_focus_and_every_key()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        // Focuses the first field in the very task that shows the circuit's first render: the earliest a person could.
+        await page.AddInitScriptAsync("""
+            new MutationObserver((_, observer) => {
+                const field = document.getElementById("field-Hostname");
+                if (field && document.querySelector("[data-testid=interactive]")) {
+                    observer.disconnect();
+                    field.focus();
+                }
+            }).observe(document, { childList: true, subtree: true });
+            """);
+        await page.GotoInteractiveAsync("/connect/connectwise-psa");
+
+        await page.Keyboard.TypeAsync(ConnectWisePsaSandbox.Hostname);
+        // The form keeps its draft from its first after-render on, two answers from the browser after every other
+        // first-render call of the circuit (a move of the focus among them): once the draft is kept, none is pending.
+        await page.WaitForFunctionAsync(
+            "host => Object.keys(sessionStorage).some(key => key.startsWith('connectui:draft:connectwise-psa:') && sessionStorage.getItem(key).includes(host))",
+            ConnectWisePsaSandbox.Hostname);
+        await Assertions.Expect(page.Locator("#field-Hostname")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#field-Hostname")).ToHaveValueAsync(ConnectWisePsaSandbox.Hostname);
+    }
+
+    [Fact]
     public async Task A_refused_ConnectWise_password_is_flagged_on_its_field_with_the_step_and_nothing_typed_is_lost()
     {
         await using var context = await browser.NewContextAsync(app.BaseUrl);

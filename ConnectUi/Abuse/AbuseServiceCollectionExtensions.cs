@@ -57,16 +57,31 @@ public static class AbuseServiceCollectionExtensions
     {
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IConnectionService) && !d.IsKeyedService)
             ?? throw new InvalidOperationException("Call AddConnections before AddAbuseLimits: there is no IConnectionService to limit.");
-        // Scoped whatever the inner lifetime: the decorator reads the caller of the current circuit or request.
+        // Scoped whatever the inner lifetime: the decorator reads the caller of the current circuit or request. Both are
+        // built by factories made once here: ActivatorUtilities.CreateInstance would look for the constructor (and its
+        // attributes) again on every page render that injects the service.
+        var createInner = CreateInner(inner);
+        var createLimited = ActivatorUtilities.CreateFactory<RateLimitedConnectionService>([typeof(IConnectionService)]);
         services.Remove(inner);
         services.Add(ServiceDescriptor.Describe(
             typeof(IConnectionService),
-            provider => ActivatorUtilities.CreateInstance<RateLimitedConnectionService>(provider, Create(provider, inner)),
+            provider => createLimited(provider, [createInner(provider)]),
             ServiceLifetime.Scoped));
     }
 
-    private static IConnectionService Create(IServiceProvider provider, ServiceDescriptor descriptor) => (IConnectionService)(
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(provider)
-        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+    private static Func<IServiceProvider, IConnectionService> CreateInner(ServiceDescriptor descriptor)
+    {
+        if (descriptor.ImplementationInstance is IConnectionService instance)
+        {
+            return _ => instance;
+        }
+
+        if (descriptor.ImplementationFactory is { } factory)
+        {
+            return provider => (IConnectionService)factory(provider);
+        }
+
+        var create = ActivatorUtilities.CreateFactory(descriptor.ImplementationType!, Type.EmptyTypes);
+        return provider => (IConnectionService)create(provider, null);
+    }
 }

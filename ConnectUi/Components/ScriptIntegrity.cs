@@ -17,7 +17,7 @@ public static class ScriptIntegrity
 
     /// <summary>
     /// The integrity of the asset <paramref name="path"/> names (as <c>Assets[path]</c> resolves it), or null where
-    /// the app has none: a build run in place serves its files without fingerprints or integrity.
+    /// the app has none: a build run in place serves fingerprinted files without integrity.
     /// </summary>
     public static string? Of(ResourceAssetCollection assets, string path)
     {

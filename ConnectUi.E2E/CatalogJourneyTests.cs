@@ -26,6 +26,22 @@ public sealed class CatalogJourneyTests(ConnectUiAppFixture app, BrowserFixture 
     }
 
     [Fact]
+    public async Task A_provider_page_opened_from_the_catalog_gives_its_heading_the_focus_once_it_is_interactive()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/");
+
+        // The catalog has no circuit: the click is an enhanced navigation to a page that starts one, and the circuit's first
+        // render replaces the heading the navigation focused.
+        await page.Locator("a.provider-card", new() { HasText = "Konnektive" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect Konnektive CRM", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task The_catalog_opens_no_circuit_yet_searches_filters_and_keeps_the_criteria_in_the_address()
     {
         await using var context = await browser.NewContextAsync(app.BaseUrl);

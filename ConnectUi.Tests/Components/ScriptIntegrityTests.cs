@@ -1,3 +1,4 @@
+using Bunit;
 using ConnectUi.Components;
 using Microsoft.AspNetCore.Components;
 
@@ -27,5 +28,24 @@ public sealed class ScriptIntegrityTests
 
         Assert.Null(ScriptIntegrity.Of(assets, "js/a.js"));
         Assert.Null(ScriptIntegrity.Of(assets, "js/unknown.js"));
+    }
+}
+
+/// <summary>The tag <see cref="ModuleScript"/> writes: a module, its address, and the attributes it was given.</summary>
+public sealed class ModuleScriptTests : BunitContext
+{
+    [Fact]
+    public void A_module_script_names_its_path_once_and_keeps_further_attributes()
+    {
+        var cut = Render<ModuleScript>(p => p
+            .Add(c => c.Path, "js/static-page.js")
+            .AddUnmatched("data-host-origins", "https://host.example"));
+
+        var script = cut.Find("script");
+        Assert.Equal("module", script.GetAttribute("type"));
+        // bUnit's renderer has no fingerprinted assets: the path as given and, like a build run in place, no integrity.
+        Assert.Equal("js/static-page.js", script.GetAttribute("src"));
+        Assert.False(script.HasAttribute("integrity"));
+        Assert.Equal("https://host.example", script.GetAttribute("data-host-origins"));
     }
 }

@@ -42,6 +42,30 @@ public sealed class CatalogJourneyTests(ConnectUiAppFixture app, BrowserFixture 
     }
 
     [Fact]
+    public async Task Back_to_the_catalog_from_a_provider_page_and_forth_again_the_search_and_the_focus_still_work()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/connect/konnektive");
+
+        // Inside the provider page's circuit, "All providers" shows the catalog in the same circuit.
+        await page.GetByTestId("back-to-catalog").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect an account", Level = 1 })).ToBeFocusedAsync();
+        await page.GetByLabel("Search providers").PressSequentiallyAsync("connectw");
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("1 provider");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/\?q=connectw$"));
+
+        await page.Locator("a.provider-card").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect ConnectWise PSA", Level = 1 })).ToBeFocusedAsync();
+
+        // The browser's back button returns to the catalog with the search as it was.
+        await page.GoBackAsync();
+        await Assertions.Expect(page.GetByLabel("Search providers")).ToHaveValueAsync("connectw");
+        await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task The_catalog_opens_no_circuit_yet_searches_filters_and_keeps_the_criteria_in_the_address()
     {
         await using var context = await browser.NewContextAsync(app.BaseUrl);

@@ -37,6 +37,7 @@ public static class TestServices
         context.Services.AddScoped<IPausedForm, PausedForm>();
         context.Services.AddScoped<IClipboard, BrowserClipboard>();
         context.Services.AddScoped<ConnectUi.Circuits.IDocumentTitle, ConnectUi.Circuits.BrowserDocumentTitle>();
+        context.Services.AddScoped<ConnectUi.Circuits.IAddressBar, ConnectUi.Circuits.BrowserAddressBar>();
         // A resumed circuit's page reopens its session by id; tests that care register their own first-class fakes after these.
         context.Services.AddSingleton<ConnectUi.Sessions.ISessionService, ConnectUi.Tests.Features.Session.FakeSessionService>();
         context.Services.AddSingleton<ConnectUi.Connections.IConnectionStore, ConnectUi.Tests.Features.Session.FakeConnectionStore>();

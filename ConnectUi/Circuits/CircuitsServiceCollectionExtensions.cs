@@ -16,6 +16,7 @@ public static class CircuitsServiceCollectionExtensions
     public static IServiceCollection AddCircuits(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddScoped<IDocumentTitle, BrowserDocumentTitle>();
+        services.TryAddScoped<IAddressBar, BrowserAddressBar>();
         services.AddLeanInteropContracts();
 
         var retention = configuration.GetValue<TimeSpan?>(DisconnectedRetentionKey);

@@ -2,6 +2,7 @@ using Bunit;
 using ConnectUi.Features.Catalog;
 using ConnectUi.Tests.Support;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectUi.Tests.Features.Catalog;
 
@@ -117,6 +118,26 @@ public sealed class CatalogPageTests : ComponentTestContext
         Assert.Contains(
             string.Format(CatalogStrings.EmptyCriteriaQueryInCategory, "connectwise", "CRM"),
             page.Find("[data-testid=empty-state]").TextContent);
+    }
+
+    [Fact]
+    public void The_criteria_go_into_the_address_without_a_navigation_so_back_and_reload_find_them()
+    {
+        var address = JSInterop.SetupModule("./js/address-bar.js");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var page = Render<CatalogPage>();
+
+        page.Find("[data-testid=catalog-search]").Input("connect wise");
+        CategoryButton(page, "Support").Click();
+        page.Find("[data-testid=catalog-search]").Input("  ");
+        CategoryButton(page, CatalogStrings.AllCategories).Click();
+
+        Assert.Equal(
+            ["http://localhost/?q=connect%20wise", "http://localhost/?q=connect%20wise&category=Support", "http://localhost/?category=Support", "http://localhost/"],
+            address.Invocations["replace"].Select(i => (string)i.Arguments[0]!));
+        // Replaced in place: no navigation, so no answer for an earlier key can put its text back into the search.
+        Assert.Equal("http://localhost/", navigation.Uri);
+        Assert.Equal("  ", page.Find("[data-testid=catalog-search]").GetAttribute("value"));
     }
 
     private static AngleSharp.Dom.IElement CategoryButton(IRenderedComponent<CatalogPage> page, string name) =>

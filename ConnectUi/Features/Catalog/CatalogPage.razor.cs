@@ -29,6 +29,9 @@ public sealed partial class CatalogPage
     public required NavigationManager Navigation { get; init; }
 
     [Inject]
+    public required IAddressBar Address { get; init; }
+
+    [Inject]
     public required IConnectSessionContext Session { get; init; }
 
     [Inject]
@@ -79,10 +82,10 @@ public sealed partial class CatalogPage
         (true, var category) => Loc[nameof(CatalogStrings.EmptyCriteriaCategory), category is null ? string.Empty : ProviderCategories.DisplayName(category)],
     };
 
-    private void OnQueryChanged(string? query)
+    private Task OnQueryChanged(string? query)
     {
         Query = query;
-        Refresh();
+        return ShowAsync();
     }
 
     /// <summary>As MudBlazor's clear button does: empties the search and gives the focus back to it.</summary>
@@ -91,20 +94,39 @@ public sealed partial class CatalogPage
         Query = null;
         Refresh();
         await _search.FocusAsync();
+        await KeepCriteriaInAddressAsync();
     }
 
-    private void SelectCategory(string? category)
+    private Task SelectCategory(string? category)
     {
         Category = category;
-        Refresh();
+        return ShowAsync();
     }
 
-    private void ClearFilters()
+    private Task ClearFilters()
     {
         Query = null;
         Category = null;
-        Refresh();
+        return ShowAsync();
     }
+
+    private async Task ShowAsync()
+    {
+        Refresh();
+        await KeepCriteriaInAddressAsync();
+    }
+
+    /// <summary>
+    /// The criteria go into the address, as the page's script does without a circuit: the back button, a reload or a link
+    /// shared by support staff finds the same results. Replaced, not navigated to: the page answers every key itself, and
+    /// a navigation's answer for an earlier key would put that key's text back into the search.
+    /// </summary>
+    private ValueTask KeepCriteriaInAddressAsync() => Address.ReplaceAsync(Navigation.GetUriWithQueryParameters(
+        new Dictionary<string, object?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(Query) ? null : Query,
+            ["category"] = Category,
+        }));
 
     private bool IsSelected(string? category) => string.Equals(Category, category, StringComparison.OrdinalIgnoreCase);
 

@@ -3,14 +3,24 @@ using Microsoft.JSInterop;
 namespace ConnectUi.Circuits;
 
 /// <summary>Replaces the browser's address through a small script module, imported once per circuit that needs it.</summary>
-public sealed class BrowserAddressBar(IJSRuntime js) : IAddressBar, IAsyncDisposable
+public sealed partial class BrowserAddressBar(IJSRuntime js, ILogger<BrowserAddressBar> logger) : IAddressBar, IAsyncDisposable
 {
     private IJSObjectReference? _module;
 
     public async ValueTask ReplaceAsync(string uri)
     {
-        _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/address-bar.js");
-        await _module.InvokeVoidAsync("replace", uri);
+        try
+        {
+            _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/address-bar.js");
+            await _module.InvokeVoidAsync("replace", uri);
+        }
+        catch (JSException exception)
+        {
+            // The address is a convenience: a script that failed to load (a dropped connection) leaves it as it was, and
+            // the page, which an exception here would end with its circuit, goes on. The next change tries again.
+            _module = null;
+            LogNotReplaced(logger, exception);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -27,4 +37,7 @@ public sealed class BrowserAddressBar(IJSRuntime js) : IAddressBar, IAsyncDispos
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The browser's address was not updated; the page goes on.")]
+    private static partial void LogNotReplaced(ILogger logger, Exception exception);
 }

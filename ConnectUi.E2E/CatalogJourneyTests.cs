@@ -55,6 +55,9 @@ public sealed class CatalogJourneyTests(ConnectUiAppFixture app, BrowserFixture 
         await Assertions.Expect(page.Locator("a.provider-card")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("1 provider");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/\?q=connectw$"));
+        // A language link opened in a new tab comes back to the same results.
+        await Assertions.Expect(page.GetByTestId("language-de")).ToHaveAttributeAsync(
+            "href", new System.Text.RegularExpressions.Regex(@"returnUrl=%2F%3Fq%3Dconnectw$"));
 
         await page.Locator("a.provider-card").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect ConnectWise PSA", Level = 1 })).ToBeFocusedAsync();

@@ -6,6 +6,9 @@ namespace ConnectUi.Circuits;
 /// </summary>
 public interface IAddressBar
 {
-    /// <summary>Replaces the current history entry's address with <paramref name="uri"/> (same origin).</summary>
+    /// <summary>
+    /// Replaces the current history entry's address with <paramref name="uri"/> (same origin), and the language links' way
+    /// back with it.
+    /// </summary>
     ValueTask ReplaceAsync(string uri);
 }

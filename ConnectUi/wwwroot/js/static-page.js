@@ -2,6 +2,7 @@
 // the page that the page is ready, as the layout does in a circuit, and runs the catalog's search and category filter.
 // The search itself stays on the server: the script asks for the catalog with the new criteria (the same page, its
 // ?q= and ?category= in the address) and shows that page's results, never touching what the person is typing.
+import { replace as replaceAddress } from "./address-bar.js";
 import { startHostEvents } from "./host-window.js";
 
 startHostEvents(document.querySelector("script[data-host-origins]")?.dataset.hostOrigins ?? "");
@@ -10,14 +11,6 @@ startHostEvents(document.querySelector("script[data-host-origins]")?.dataset.hos
 // listeners and finds the elements again.
 let wiring = null;
 
-// The language links come back to the page they were rendered on: after a search, to the page with its criteria.
-function keepCriteriaAcrossLanguageSwitch(url) {
-    for (const link of document.querySelectorAll("[data-testid=language-picker] a[href]")) {
-        const target = new URL(link.href);
-        target.searchParams.set("returnUrl", url.pathname + url.search);
-        link.href = target.href;
-    }
-}
 
 function wireCatalog() {
     wiring?.abort();
@@ -51,8 +44,7 @@ function wireCatalog() {
         controller?.abort();
         controller = new AbortController();
         const url = criteriaUrl();
-        history.replaceState(history.state, "", url);
-        keepCriteriaAcrossLanguageSwitch(url);
+        replaceAddress(url);
         let html;
         try {
             const response = await fetch(url, { signal: controller.signal, headers: { accept: "text/html" }, credentials: "same-origin" });

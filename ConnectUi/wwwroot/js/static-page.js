@@ -11,7 +11,6 @@ startHostEvents(document.querySelector("script[data-host-origins]")?.dataset.hos
 // listeners and finds the elements again.
 let wiring = null;
 
-
 function wireCatalog() {
     wiring?.abort();
     wiring = null;

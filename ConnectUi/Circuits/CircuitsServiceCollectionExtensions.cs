@@ -18,6 +18,8 @@ public static class CircuitsServiceCollectionExtensions
         services.TryAddScoped<IDocumentTitle, BrowserDocumentTitle>();
         services.TryAddScoped<IAddressBar, BrowserAddressBar>();
         services.AddLeanInteropContracts();
+        services.AddOptions<PrerenderCacheOptions>().BindConfiguration(PrerenderCacheOptions.Section);
+        services.TryAddSingleton<PrerenderCache>();
 
         var retention = configuration.GetValue<TimeSpan?>(DisconnectedRetentionKey);
         var circuits = services.AddOptions<CircuitOptions>();

@@ -100,6 +100,7 @@ public sealed class PrerenderCache : IDisposable
         }
 
         return new Key(
+            request.Scheme,
             request.Host.Value ?? string.Empty,
             request.PathBase.Value ?? string.Empty,
             request.Path.Value ?? string.Empty,
@@ -124,7 +125,7 @@ public sealed class PrerenderCache : IDisposable
 
     private sealed record Entry(CachedPrerender? Prerender, int StatusCode);
 
-    private readonly record struct Key(string Host, string PathBase, string Path, string Culture, string UiCulture);
+    private readonly record struct Key(string Scheme, string Host, string PathBase, string Path, string Culture, string UiCulture);
 }
 
 /// <summary>A cached prerender: the routes' HTML and what they put in the document's head.</summary>

@@ -448,6 +448,21 @@ public sealed class CredentialFormTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_tab_closed_while_the_form_reads_its_draft_ends_no_render_with_an_error()
+    {
+        var readDraft = _formScript.Setup<string?>("draftText", _ => true);
+        var form = RenderForm(KonnektiveProvider.Definition);
+
+        // The tab went away during the circuit's first render: every script call now throws.
+        readDraft.SetException(new Microsoft.JSInterop.JSDisconnectedException("The circuit has disconnected."));
+        await form.InvokeAsync(() => { });
+
+        // Thrown out of after-render it would end the circuit with an error in the log, for a tab that is already gone.
+        Assert.False(Renderer.UnhandledException.IsCompleted, Renderer.UnhandledException.IsCompleted ? (await Renderer.UnhandledException).Message : null);
+        Assert.Empty(_formScript.Invocations["keepDraft"]);
+    }
+
+    [Fact]
     public void Without_a_kept_draft_the_form_starts_empty_and_says_nothing()
     {
         var form = RenderForm(KonnektiveProvider.Definition);

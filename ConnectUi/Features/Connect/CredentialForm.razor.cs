@@ -345,15 +345,23 @@ public sealed partial class CredentialForm
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // After-render runs only in the interactive circuit, never while prerendering.
-        if (firstRender)
+        try
         {
-            await StartDraftAsync();
-        }
+            if (firstRender)
+            {
+                await StartDraftAsync();
+            }
 
-        if (_focusAfterRender is { } id)
+            if (_focusAfterRender is { } id)
+            {
+                _focusAfterRender = null;
+                await (await ModuleAsync()).InvokeVoidAsync("focusAlert", id);
+            }
+        }
+        catch (JSDisconnectedException)
         {
-            _focusAfterRender = null;
-            await (await ModuleAsync()).InvokeVoidAsync("focusAlert", id);
+            // The tab closed while the circuit was still starting: thrown from here it would end the circuit with an error
+            // in the log, for a person who has already gone. There is nothing left to restore or to focus.
         }
     }
 

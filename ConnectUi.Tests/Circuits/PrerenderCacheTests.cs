@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConnectUi.Tests.Circuits;
 
 /// <summary>
-/// A provider page's prerender comes from <see cref="PrerenderCache"/> after the first request for its address and
-/// culture: the same HTML the page's components render, with each request's own descriptor, state and nonce.
+/// A provider page's prerender, and the static catalog, come from <see cref="PrerenderCache"/> after the first request for
+/// their address and culture: the same HTML the page's components render, with each request's own descriptor, state and
+/// nonce.
 /// </summary>
 public sealed partial class PrerenderCacheTests
 {
@@ -22,7 +23,7 @@ public sealed partial class PrerenderCacheTests
     public static TheoryData<string, string> PagesAndCultures()
     {
         var data = new TheoryData<string, string>();
-        foreach (var path in new[] { "/connect/konnektive", "/connect/connectwise-psa" })
+        foreach (var path in new[] { "/", "/connect/konnektive", "/connect/connectwise-psa" })
         {
             foreach (var culture in new[] { "en", "de", "fr", "es", "ja", "pt-BR" })
             {
@@ -50,12 +51,11 @@ public sealed partial class PrerenderCacheTests
         Assert.Equal(0, uncached.Services.GetRequiredService<PrerenderCache>().Renders);
         Assert.Equal(1, cached.Services.GetRequiredService<PrerenderCache>().Renders);
         Assert.Contains($"<html lang=\"{culture}\">", rendered);
-        Assert.Contains("data-testid=\"credential-form\"", rendered);
-        Assert.Contains("data-testid=\"sandbox-banner\"", rendered);
+        Assert.Contains(path == "/" ? "data-testid=\"catalog-search\"" : "data-testid=\"sandbox-banner\"", rendered);
         Assert.Equal(WithoutPerRequestParts(rendered), WithoutPerRequestParts(first));
         Assert.Equal(WithoutPerRequestParts(rendered), WithoutPerRequestParts(second));
-        // What stays per request: each answer has a descriptor of its own for its circuit.
-        Assert.NotEqual(Descriptor(first), Descriptor(second));
+        // What stays per request: each provider page's answer has a descriptor of its own for its circuit (the catalog opens none).
+        Assert.True(path == "/" || Descriptor(first) != Descriptor(second));
     }
 
     [Fact]
@@ -89,8 +89,10 @@ public sealed partial class PrerenderCacheTests
         Assert.Equal(4, cache.Renders);
     }
 
-    [Fact]
-    public async Task Where_a_session_is_required_every_answer_is_the_refusal_with_its_status()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/connect/konnektive")]
+    public async Task Where_a_session_is_required_every_answer_is_the_refusal_with_its_status(string path)
     {
         await using var app = new ConnectUiWebApplicationFactory(new Dictionary<string, string?>
         {
@@ -98,13 +100,14 @@ public sealed partial class PrerenderCacheTests
         });
         var client = app.CreateClient();
 
-        var first = await client.GetAsync("/connect/konnektive");
-        var second = await client.GetAsync("/connect/konnektive");
+        var first = await client.GetAsync(path);
+        var second = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Forbidden, first.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode);
         Assert.Contains("data-testid=\"session-expired\"", await second.Content.ReadAsStringAsync());
         Assert.DoesNotContain("data-testid=\"credential-form\"", await second.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("data-testid=\"catalog-search\"", await second.Content.ReadAsStringAsync());
         Assert.Equal(1, app.Services.GetRequiredService<PrerenderCache>().Renders);
     }
 
@@ -114,7 +117,6 @@ public sealed partial class PrerenderCacheTests
         await using var app = new ConnectUiWebApplicationFactory(Sandbox);
         var client = app.CreateClient();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await client.GetAsync("/connect")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/no-such-page")).StatusCode);
 

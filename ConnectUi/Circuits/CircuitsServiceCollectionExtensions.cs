@@ -20,6 +20,7 @@ public static class CircuitsServiceCollectionExtensions
         services.AddLeanInteropContracts();
         services.AddOptions<PrerenderCacheOptions>().BindConfiguration(PrerenderCacheOptions.Section);
         services.TryAddSingleton<PrerenderCache>();
+        services.TryAddSingleton<IPrerenderCache>(provider => provider.GetRequiredService<PrerenderCache>());
 
         var retention = configuration.GetValue<TimeSpan?>(DisconnectedRetentionKey);
         var circuits = services.AddOptions<CircuitOptions>();

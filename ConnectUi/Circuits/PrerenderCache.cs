@@ -1,5 +1,4 @@
 using System.Globalization;
-using ConnectUi.Components;
 using ConnectUi.Providers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -11,17 +10,17 @@ using Microsoft.Extensions.Options;
 namespace ConnectUi.Circuits;
 
 /// <summary>
-/// The prerendered HTML of pages marked <see cref="CachedPrerenderAttribute"/>: rendered once per address and culture,
-/// then written as it is. A prerender is only what the browser shows until the circuit's first render replaces it, and
-/// building the page's component trees on every request was most of what a request for it cost. What differs per
-/// request stays outside the cached part: the interactive root's descriptor, the persisted state with its antiforgery
-/// token, the CSP nonce. A request is served from the cache only where that is exact: a GET without a query string for
-/// a known provider's page spelt as the catalog spells it, whose render set no header; the status the render set (403
-/// where a session is required) goes with the HTML.
+/// The HTML of pages marked <see cref="CachedPrerenderAttribute"/> (the provider pages' prerender, the static catalog):
+/// rendered once per address and culture, then written as it is. A prerender is only what the browser shows until the
+/// circuit's first render replaces it, and building the page's component trees on every request was most of what a
+/// request for it cost. What differs per request stays outside the cached part: the interactive root's descriptor, the
+/// persisted state with its antiforgery token, the CSP nonce. A request is served from the cache only where that is
+/// exact: a GET without a query string (a provider's page only for a known provider, spelt as the catalog spells it),
+/// whose render set no header; the status the render set (403 where a session is required) goes with the HTML.
 /// </summary>
-public sealed class PrerenderCache : IDisposable
+public sealed class PrerenderCache : IPrerenderCache, IDisposable
 {
-    /// <summary>Providers times cultures is a few dozen; the bound keeps odd host names from growing the cache.</summary>
+    /// <summary>Pages times cultures is a few dozen; the bound keeps odd host names from growing the cache.</summary>
     internal const int MaxEntries = 256;
 
     private static event Action? HotReloaded;
@@ -38,14 +37,11 @@ public sealed class PrerenderCache : IDisposable
         HotReloaded += _entries.Clear;
     }
 
-    /// <summary>How many prerenders were rendered for the cache since the app started.</summary>
+    /// <summary>How many pages were rendered for the cache since the app started.</summary>
     public int Renders => Volatile.Read(ref _renders);
 
-    /// <summary>
-    /// This request's prerendered routes from the cache, rendered first when they are not there yet; null when the request
-    /// must render them itself.
-    /// </summary>
-    public async ValueTask<CachedPrerender?> GetOrRenderAsync(HttpContext context)
+    /// <inheritdoc />
+    public async ValueTask<CachedPrerender?> GetOrRenderAsync(HttpContext context, Type root, IReadOnlyDictionary<string, object?> parameters)
     {
         if (KeyFor(context) is not { } key)
         {
@@ -64,7 +60,7 @@ public sealed class PrerenderCache : IDisposable
         }
 
         var headers = response.Headers.Count;
-        var rendered = await RenderAsync(context);
+        var rendered = await RenderAsync(context, root, parameters);
         Interlocked.Increment(ref _renders);
 
         // A render that set a header (a cookie, say) did more than write HTML: its page renders on every request instead.
@@ -108,18 +104,17 @@ public sealed class PrerenderCache : IDisposable
             CultureInfo.CurrentUICulture.Name);
     }
 
-    // The routes as this request's prerender renders them, in a renderer of their own over the request's services, and
-    // the document head they fill (the page's title).
-    private static async Task<CachedPrerender> RenderAsync(HttpContext context)
+    // The root as this request would render it, in a renderer of its own over the request's services, and the document
+    // head it fills (the page's title).
+    private static async Task<CachedPrerender> RenderAsync(HttpContext context, Type root, IReadOnlyDictionary<string, object?> parameters)
     {
         var services = context.RequestServices;
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var routes = await renderer.RenderComponentAsync<Routes>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(Routes.SkipPrerenderCache)] = true }));
+            var html = await renderer.RenderComponentAsync(root, ParameterView.FromDictionary(new Dictionary<string, object?>(parameters)));
             var head = await renderer.RenderComponentAsync<HeadOutlet>();
-            return new CachedPrerender(new MarkupString(routes.ToHtmlString()), new MarkupString(head.ToHtmlString()));
+            return new CachedPrerender(new MarkupString(html.ToHtmlString()), new MarkupString(head.ToHtmlString()));
         });
     }
 
@@ -127,6 +122,3 @@ public sealed class PrerenderCache : IDisposable
 
     private readonly record struct Key(string Scheme, string Host, string PathBase, string Path, string Culture, string UiCulture);
 }
-
-/// <summary>A cached prerender: the routes' HTML and what they put in the document's head.</summary>
-public sealed record CachedPrerender(MarkupString Routes, MarkupString Head);

@@ -112,6 +112,21 @@ public sealed partial class PrerenderCacheTests
     }
 
     [Fact]
+    public async Task Hot_reload_empties_the_cache()
+    {
+        await using var app = new ConnectUiWebApplicationFactory(Sandbox);
+        var cache = app.Services.GetRequiredService<PrerenderCache>();
+        await GetAsync(app, "/connect/konnektive", "en");
+        await GetAsync(app, "/connect/konnektive", "en");
+
+        // What dotnet watch calls after it changed a component.
+        PrerenderCache.ClearCache(updatedTypes: null);
+        await GetAsync(app, "/connect/konnektive", "en");
+
+        Assert.Equal(2, cache.Renders);
+    }
+
+    [Fact]
     public async Task Pages_not_marked_for_it_render_every_time()
     {
         await using var app = new ConnectUiWebApplicationFactory(Sandbox);

@@ -69,8 +69,8 @@ public sealed class PrerenderCache : IPrerenderCache, IDisposable
         return rendered;
     }
 
-    /// <summary>Called by .NET hot reload: a changed component renders differently.</summary>
-    internal static void ClearCache(Type[]? updatedTypes) => HotReloaded?.Invoke();
+    /// <summary>Called by .NET hot reload (<c>dotnet watch</c>), which looks for it by name: a changed component renders differently.</summary>
+    public static void ClearCache(Type[]? updatedTypes) => HotReloaded?.Invoke();
 
     public void Dispose()
     {

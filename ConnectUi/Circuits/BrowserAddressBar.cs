@@ -2,24 +2,48 @@ using Microsoft.JSInterop;
 
 namespace ConnectUi.Circuits;
 
-/// <summary>Replaces the browser's address through a small script module, imported once per circuit that needs it.</summary>
+/// <summary>
+/// Replaces the browser's address through a small script module, imported once per circuit that needs it. Changes that
+/// come while one is on its way (a person typing faster than the browser answers) are not sent in a race: the latest
+/// address is sent once the one before has been applied, so the address always ends on the last change.
+/// </summary>
 public sealed partial class BrowserAddressBar(IJSRuntime js, ILogger<BrowserAddressBar> logger) : IAddressBar, IAsyncDisposable
 {
     private IJSObjectReference? _module;
+    private string? _wanted;
+    private Task _sending = Task.CompletedTask;
 
-    public async ValueTask ReplaceAsync(string uri)
+    // A circuit runs one piece of its code at a time, so these fields need no lock.
+    public ValueTask ReplaceAsync(string uri)
     {
-        try
+        _wanted = uri;
+        if (_sending.IsCompleted)
         {
-            _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/address-bar.js");
-            await _module.InvokeVoidAsync("replace", uri);
+            _sending = SendLatestAsync();
         }
-        catch (JSException exception)
+
+        return new ValueTask(_sending);
+    }
+
+    private async Task SendLatestAsync()
+    {
+        string? sent = null;
+        while (_wanted != sent)
         {
-            // The address is a convenience: a script that failed to load (a dropped connection) leaves it as it was, and
-            // the page, which an exception here would end with its circuit, goes on. The next change tries again.
-            _module = null;
-            LogNotReplaced(logger, exception);
+            sent = _wanted;
+            try
+            {
+                _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/address-bar.js");
+                await _module.InvokeVoidAsync("replace", sent);
+            }
+            catch (JSException exception)
+            {
+                // The address is a convenience: a script that failed to load (a dropped connection) leaves it as it was, and
+                // the page, which an exception here would end with its circuit, goes on. The next change tries again.
+                _module = null;
+                LogNotReplaced(logger, exception);
+                return;
+            }
         }
     }
 

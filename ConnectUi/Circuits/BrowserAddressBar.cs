@@ -9,7 +9,7 @@ namespace ConnectUi.Circuits;
 /// </summary>
 public sealed partial class BrowserAddressBar(IJSRuntime js, ILogger<BrowserAddressBar> logger) : IAddressBar, IAsyncDisposable
 {
-    private IJSObjectReference? _module;
+    private readonly ScriptModule _module = new(js, "./js/address-bar.js");
     private string? _wanted;
     private Task _sending = Task.CompletedTask;
 
@@ -33,34 +33,19 @@ public sealed partial class BrowserAddressBar(IJSRuntime js, ILogger<BrowserAddr
             sent = _wanted;
             try
             {
-                _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./js/address-bar.js");
                 await _module.InvokeVoidAsync("replace", sent);
             }
             catch (JSException exception)
             {
                 // The address is a convenience: a script that failed to load (a dropped connection) leaves it as it was, and
                 // the page, which an exception here would end with its circuit, goes on. The next change tries again.
-                _module = null;
                 LogNotReplaced(logger, exception);
                 return;
             }
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _module.DisposeAsync();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The browser's address was not updated; the page goes on.")]
     private static partial void LogNotReplaced(ILogger logger, Exception exception);

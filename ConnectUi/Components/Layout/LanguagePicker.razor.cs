@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConnectUi.Circuits;
 using ConnectUi.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,7 @@ namespace ConnectUi.Components.Layout;
 public sealed partial class LanguagePicker
 {
     private ElementReference _details;
-    private IJSObjectReference? _module;
+    private ScriptModule? _module;
     private string? _documentLanguage;
     private string? _picked;
 
@@ -54,7 +55,7 @@ public sealed partial class LanguagePicker
             return;
         }
 
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Layout/LanguagePicker.razor.js");
+        _module ??= new ScriptModule(JS, "./Components/Layout/LanguagePicker.razor.js");
         _documentLanguage = DocumentLanguage;
         await _module.InvokeVoidAsync("showLanguage", DocumentLanguage, _details, JsonSerializer.Serialize(ReconnectTexts()));
         if (_picked is { } picked)
@@ -85,14 +86,7 @@ public sealed partial class LanguagePicker
     {
         if (_module is not null)
         {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
+            await _module.DisposeAsync();
         }
     }
 }

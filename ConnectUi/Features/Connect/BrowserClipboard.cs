@@ -1,3 +1,4 @@
+using ConnectUi.Circuits;
 using ConnectUi.Journeys;
 using ConnectUi.MudMarkup;
 using Microsoft.AspNetCore.Components;
@@ -11,11 +12,10 @@ namespace ConnectUi.Features.Connect;
 /// <summary>The browser's clipboard, through the copy buttons' script; one per circuit.</summary>
 public sealed class BrowserClipboard(IJSRuntime js, ISnackbar snackbar, IStringLocalizer<ConnectStrings> loc) : IClipboard, IAsyncDisposable
 {
-    private IJSObjectReference? _module;
+    private readonly ScriptModule _module = new(js, "./Features/Connect/CopyButton.razor.js");
 
     public async Task<bool> CopyAsync(string value, VisitJourney? journey)
     {
-        _module ??= await js.InvokeAsync<IJSObjectReference>("import", "./Features/Connect/CopyButton.razor.js");
         var copied = await _module.InvokeAsync<bool>("copyText", value);
         if (copied)
         {
@@ -64,18 +64,5 @@ public sealed class BrowserClipboard(IJSRuntime js, ISnackbar snackbar, IStringL
         builder.CloseElement();
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _module.DisposeAsync();
 }

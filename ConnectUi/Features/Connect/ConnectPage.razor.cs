@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ConnectUi.Circuits;
 using ConnectUi.Connections;
 using ConnectUi.Embedding;
 using ConnectUi.Features.Session;
@@ -26,7 +27,7 @@ public sealed partial class ConnectPage
     private bool _focusHeading;
     private bool _formRetired;
     private VisitJourney _journey = null!;
-    private IJSObjectReference? _module;
+    private ScriptModule? _module;
 
     [Inject]
     public required IProviderCatalog Catalog { get; init; }
@@ -166,7 +167,7 @@ public sealed partial class ConnectPage
         {
             // The form and its submit button are gone: the focus goes to the heading that now says what happened.
             _focusHeading = false;
-            await (await ModuleAsync()).InvokeVoidAsync("focusById", "page-heading");
+            await Module.InvokeVoidAsync("focusById", "page-heading");
             _formRetired = true;
             StateHasChanged();
         }
@@ -215,7 +216,7 @@ public sealed partial class ConnectPage
         {
             // JSON text read with the process-wide web options: a record result would make System.Text.Json build its
             // metadata and accessors in every circuit (each circuit's JS runtime has options of its own).
-            var json = await (await ModuleAsync()).InvokeAsync<string?>("browserContext");
+            var json = await Module.InvokeAsync<string?>("browserContext");
             return json is null ? null : JsonSerializer.Deserialize<BrowserContext>(json, JsonSerializerOptions.Web);
         }
         catch (Exception e) when (e is JSException or JsonException)
@@ -229,8 +230,7 @@ public sealed partial class ConnectPage
 
     internal sealed record BrowserContext(string? Language, int Width);
 
-    private async Task<IJSObjectReference> ModuleAsync() =>
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Connect/ConnectPage.razor.js");
+    private ScriptModule Module => _module ??= new(JS, "./Features/Connect/ConnectPage.razor.js");
 
     /// <summary>Leaving without a connection (tab closed, circuit gone, another page) abandons the visit.</summary>
     public async ValueTask DisposeAsync()
@@ -238,14 +238,7 @@ public sealed partial class ConnectPage
         await _journey.AbandonAsync();
         if (_module is not null)
         {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
+            await _module.DisposeAsync();
         }
     }
 
@@ -255,7 +248,7 @@ public sealed partial class ConnectPage
         _journey.StepShown(anchor);
         _highlightedStep = anchor;
         StateHasChanged();
-        await (await ModuleAsync()).InvokeVoidAsync("scrollToStep", anchor);
+        await Module.InvokeVoidAsync("scrollToStep", anchor);
     }
 
     /// <summary>Marks the step a refusal points at; the person stays on the refusal, whose link leads to the step.</summary>
@@ -266,7 +259,7 @@ public sealed partial class ConnectPage
         if (_form is not null)
         {
             _form.Fill(values);
-            await (await ModuleAsync()).InvokeVoidAsync("focusById", "form-title");
+            await Module.InvokeVoidAsync("focusById", "form-title");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConnectUi.Circuits;
 using ConnectUi.MudMarkup;
 using ConnectUi.Connections;
 using ConnectUi.Forms;
@@ -34,7 +35,7 @@ public sealed partial class CredentialForm
     /// <summary>Set when a kept draft filled the form: the secret fields' labels, to be typed again.</summary>
     private string? _restoredWithout;
     private System.Globalization.CultureInfo? _shownCulture;
-    private IJSObjectReference? _module;
+    private ScriptModule? _module;
 
     [Inject]
     public required IConnectionService Connections { get; init; }
@@ -280,7 +281,7 @@ public sealed partial class CredentialForm
     private const string TooManyAttemptsId = "too-many-attempts";
 
     private async Task FocusFieldAsync(CredentialField field) =>
-        await (await ModuleAsync()).InvokeVoidAsync("focusById", CredentialInput.InputId(field));
+        await Module.InvokeVoidAsync("focusById", CredentialInput.InputId(field));
 
     /// <summary>What support staff may see of the submitted form: the non-secret settings, one "label: value" per line.</summary>
     private string? SubmittedSettings()
@@ -355,7 +356,7 @@ public sealed partial class CredentialForm
             if (_focusAfterRender is { } id)
             {
                 _focusAfterRender = null;
-                await (await ModuleAsync()).InvokeVoidAsync("focusAlert", id);
+                await Module.InvokeVoidAsync("focusAlert", id);
             }
         }
         catch (JSDisconnectedException)
@@ -374,8 +375,7 @@ public sealed partial class CredentialForm
     /// </summary>
     private async Task StartDraftAsync()
     {
-        var module = await ModuleAsync();
-        var draft = ParseDraft(await module.InvokeAsync<string?>("draftText", DraftKey));
+        var draft = ParseDraft(await Module.InvokeAsync<string?>("draftText", DraftKey));
         if (_disposed.IsCancellationRequested)
         {
             // The person left while the tab answered: the module went with the form, and calling it would throw here, in
@@ -401,7 +401,7 @@ public sealed partial class CredentialForm
         }
 
         var inputs = Provider.Fields.Where(f => !f.IsSecret).ToDictionary(CredentialInput.InputId, f => f.Name);
-        await module.InvokeVoidAsync("keepDraft", DraftKey, JsonSerializer.Serialize(inputs));
+        await Module.InvokeVoidAsync("keepDraft", DraftKey, JsonSerializer.Serialize(inputs));
     }
 
     /// <summary>
@@ -429,7 +429,7 @@ public sealed partial class CredentialForm
     {
         try
         {
-            await (await ModuleAsync()).InvokeVoidAsync("dropDraft", DraftKey);
+            await Module.InvokeVoidAsync("dropDraft", DraftKey);
         }
         catch (JSDisconnectedException)
         {
@@ -437,8 +437,7 @@ public sealed partial class CredentialForm
         }
     }
 
-    private async Task<IJSObjectReference> ModuleAsync() =>
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Connect/CredentialForm.razor.js");
+    private ScriptModule Module => _module ??= new(JS, "./Features/Connect/CredentialForm.razor.js");
 
     public async ValueTask DisposeAsync()
     {
@@ -451,14 +450,7 @@ public sealed partial class CredentialForm
         _disposed.Dispose();
         if (_module is not null)
         {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
+            await _module.DisposeAsync();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ConnectUi.Circuits;
 using ConnectUi.Connections;
 using ConnectUi.Localization;
 using ConnectUi.Sessions;
@@ -19,7 +20,7 @@ public sealed partial class SessionStartPage : IAsyncDisposable
     private SessionStatus? _ended;
     private string? _startPath;
     private bool _resuming;
-    private IJSObjectReference? _module;
+    private ScriptModule? _module;
 
     [Inject]
     public required ISessionService Sessions { get; init; }
@@ -124,7 +125,7 @@ public sealed partial class SessionStartPage : IAsyncDisposable
         if (firstRender && _resuming && RendererInfo.IsInteractive)
         {
             _resuming = false;
-            var saved = await (await ModuleAsync()).InvokeAsync<SavedSession?>("recall");
+            var saved = await Module.InvokeAsync<SavedSession?>("recall");
             await OpenAsync(saved?.Token, saved?.Path);
             StateHasChanged();
             return;
@@ -135,7 +136,7 @@ public sealed partial class SessionStartPage : IAsyncDisposable
             _startPath = null;
             if (Token is not null)
             {
-                await (await ModuleAsync()).InvokeVoidAsync("remember", Token);
+                await Module.InvokeVoidAsync("remember", Token);
             }
 
             Navigation.NavigateTo(path, replace: true);
@@ -148,21 +149,13 @@ public sealed partial class SessionStartPage : IAsyncDisposable
     [GeneratedRegex("^connect/[a-z0-9-]{1,100}$")]
     private static partial Regex PagePath();
 
-    private async Task<IJSObjectReference> ModuleAsync() =>
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Session/SessionStartPage.razor.js");
+    private ScriptModule Module => _module ??= new(JS, "./Features/Session/SessionStartPage.razor.js");
 
     public async ValueTask DisposeAsync()
     {
         if (_module is not null)
         {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
+            await _module.DisposeAsync();
         }
     }
 

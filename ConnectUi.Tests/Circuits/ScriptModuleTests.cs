@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using ConnectUi.Circuits;
+using Microsoft.JSInterop;
+
+namespace ConnectUi.Tests.Circuits;
+
+/// <summary>A script module as circuits' services and components use it: imported once, retried after a failed import, released once.</summary>
+public sealed class ScriptModuleTests
+{
+    [Fact]
+    public async Task Calls_made_while_the_module_loads_share_one_import()
+    {
+        var browser = new Browser();
+        var module = new ScriptModule(browser, "./js/example.js");
+
+        var first = module.InvokeVoidAsync("one", "a").AsTask();
+        var second = module.InvokeAsync<string>("two", "b").AsTask();
+        browser.Imports[0].SetResult(browser.Module);
+        await first;
+
+        Assert.Equal("two(b)", await second);
+        Assert.Single(browser.Imports);
+        Assert.Equal("./js/example.js", browser.ImportedPaths.Single());
+        // Both waited for the one import; which resumes first is the synchronization context's business.
+        Assert.Equal(["one(a)", "two(b)"], browser.Module.Calls.Order());
+    }
+
+    [Fact]
+    public async Task A_failed_import_fails_its_call_and_the_next_call_imports_again()
+    {
+        var browser = new Browser();
+        var module = new ScriptModule(browser, "./js/example.js");
+
+        var failed = module.InvokeVoidAsync("one").AsTask();
+        browser.Imports[0].SetException(new JSException("Failed to fetch dynamically imported module"));
+        await Assert.ThrowsAsync<JSException>(() => failed);
+        var retried = module.InvokeVoidAsync("two").AsTask();
+        browser.Imports[1].SetResult(browser.Module);
+        await retried;
+
+        Assert.Equal(2, browser.Imports.Count);
+        Assert.Equal(["two()"], browser.Module.Calls);
+    }
+
+    [Fact]
+    public async Task Disposing_releases_an_imported_module_once_and_later_calls_are_refused()
+    {
+        var browser = new Browser();
+        var module = new ScriptModule(browser, "./js/example.js");
+        var call = module.InvokeVoidAsync("one").AsTask();
+        browser.Imports[0].SetResult(browser.Module);
+        await call;
+
+        await module.DisposeAsync();
+
+        Assert.Equal(1, browser.Module.Disposals);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => module.InvokeVoidAsync("two").AsTask());
+        Assert.Single(browser.Imports);
+    }
+
+    [Fact]
+    public async Task Disposing_an_unused_module_imports_nothing_and_a_gone_circuit_is_no_error()
+    {
+        var unused = new Browser();
+        await new ScriptModule(unused, "./js/example.js").DisposeAsync();
+
+        var gone = new Browser { Module = { DisconnectOnDispose = true } };
+        var module = new ScriptModule(gone, "./js/example.js");
+        var call = module.InvokeVoidAsync("one").AsTask();
+        gone.Imports[0].SetResult(gone.Module);
+        await call;
+        await module.DisposeAsync();
+
+        Assert.Empty(unused.Imports);
+        Assert.Equal(1, gone.Module.Disposals);
+    }
+
+    /// <summary>A browser whose imports complete when the test says so, one pending task per import.</summary>
+    private sealed class Browser : IJSRuntime
+    {
+        public List<TaskCompletionSource<IJSObjectReference>> Imports { get; } = [];
+
+        public List<string> ImportedPaths { get; } = [];
+
+        public RecordingModule Module { get; } = new();
+
+        public async ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
+        {
+            Assert.Equal("import", identifier);
+            ImportedPaths.Add((string)args![0]!);
+            var import = new TaskCompletionSource<IJSObjectReference>();
+            Imports.Add(import);
+            return (TValue)await import.Task;
+        }
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, args);
+    }
+
+    private sealed class RecordingModule : IJSObjectReference
+    {
+        private readonly ConcurrentQueue<string> _calls = new();
+        private int _disposals;
+
+        public IEnumerable<string> Calls => _calls;
+
+        public int Disposals => _disposals;
+
+        public bool DisconnectOnDispose { get; set; }
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
+        {
+            var call = $"{identifier}({string.Join(",", args ?? [])})";
+            _calls.Enqueue(call);
+            return ValueTask.FromResult(typeof(TValue) == typeof(string) ? (TValue)(object)call : default(TValue)!);
+        }
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, args);
+
+        public ValueTask DisposeAsync()
+        {
+            Interlocked.Increment(ref _disposals);
+            return DisconnectOnDispose ? ValueTask.FromException(new JSDisconnectedException("The circuit is gone.")) : ValueTask.CompletedTask;
+        }
+    }
+}

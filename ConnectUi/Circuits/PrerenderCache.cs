@@ -38,7 +38,7 @@ public sealed class PrerenderCache : IPrerenderCache, IDisposable
     }
 
     /// <summary>How many pages were rendered for the cache since the app started.</summary>
-    public int Renders => Volatile.Read(ref _renders);
+    internal int Renders => Volatile.Read(ref _renders);
 
     /// <inheritdoc />
     public async ValueTask<CachedPrerender?> GetOrRenderAsync(HttpContext context, Type root, IReadOnlyDictionary<string, object?> parameters)

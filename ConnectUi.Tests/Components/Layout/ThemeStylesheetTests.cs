@@ -1,5 +1,8 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
+using ConnectUi.Performance;
 using ConnectUi.Tests.Support;
 
 namespace ConnectUi.Tests.Components.Layout;
@@ -48,6 +51,81 @@ public sealed partial class ThemeStylesheetTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, stale.StatusCode);
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
+    [Fact]
+    public async Task Browsers_that_accept_brotli_get_the_stylesheet_compressed_once_at_its_best_quality()
+    {
+        var client = _app.CreateClient();
+        var path = ThemeLink().Match(await client.GetStringAsync("/")).Groups[1].Value;
+        var css = await client.GetStringAsync(path);
+
+        using var response = await GetAsync(client, path, "gzip, deflate, br, zstd");
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        using var revalidated = await GetAsync(client, path, "gzip, deflate, br, zstd", response.Headers.ETag!.ToString());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["br"], response.Content.Headers.ContentEncoding);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Equal(css, Encoding.UTF8.GetString(Decompress(compressed)));
+        // What the per-response compression (Brotli at quality 0) would have sent is larger.
+        Assert.True(compressed.Length < Compress(css, QuickBrotliCompressionProvider.Quality).Length, $"{compressed.Length} bytes");
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("gzip", "gzip")]
+    [InlineData("gzip, br;q=0", "gzip")]
+    [InlineData("identity", null)]
+    public async Task Other_browsers_get_the_stylesheet_as_the_response_compression_serves_it(string accepted, string? encoding)
+    {
+        var client = _app.CreateClient();
+        var path = ThemeLink().Match(await client.GetStringAsync("/")).Groups[1].Value;
+        using var plain = await client.GetAsync(path);
+
+        using var response = await GetAsync(client, path, accepted);
+        using var brotli = await GetAsync(client, path, "br");
+        using var withBrotliETag = await GetAsync(client, path, accepted, brotli.Headers.ETag!.ToString());
+
+        Assert.Equal(encoding is null ? [] : [encoding], response.Content.Headers.ContentEncoding);
+        Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
+        Assert.NotEqual(brotli.Headers.ETag, response.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, withBrotliETag.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string acceptEncoding, string? ifNoneMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private static byte[] Decompress(byte[] brotli)
+    {
+        using var decompressed = new MemoryStream();
+        using (var stream = new BrotliStream(new MemoryStream(brotli), CompressionMode.Decompress))
+        {
+            stream.CopyTo(decompressed);
+        }
+
+        return decompressed.ToArray();
+    }
+
+    private static byte[] Compress(string text, int quality)
+    {
+        using var compressed = new MemoryStream();
+        using (var stream = new BrotliStream(compressed, new BrotliCompressionOptions { Quality = quality }))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return compressed.ToArray();
     }
 
     [Fact]

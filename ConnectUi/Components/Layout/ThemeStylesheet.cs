@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -6,6 +7,7 @@ using ConnectUi.Branding;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Net.Http.Headers;
 using MudBlazor;
 
 namespace ConnectUi.Components.Layout;
@@ -31,6 +33,14 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
 
     internal string ETag => _content!.ETag;
 
+    /// <summary>
+    /// The stylesheet compressed once, at Brotli's best quality, as the app's static files are at publish; on the first
+    /// request that wants it rather than at start (some tens of milliseconds).
+    /// </summary>
+    internal byte[] Brotli => _content!.Brotli.Value;
+
+    internal string BrotliETag => _content!.BrotliETag;
+
     /// <summary>Renders MudBlazor's theme provider once per scheme, exactly as it would render in a page.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,8 +48,20 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
         var light = await RenderStylesAsync(theme, isDarkMode: false);
         var dark = await RenderStylesAsync(theme, isDarkMode: true);
         var css = $"{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..12];
-        _content = new Content(css, $"theme.{hash}.css", $"\"{hash}\"");
+        var bytes = Encoding.UTF8.GetBytes(css);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+        _content = new Content(css, $"theme.{hash}.css", $"\"{hash}\"", new Lazy<byte[]>(() => Compress(bytes)), $"\"{hash}-br\"");
+    }
+
+    private static byte[] Compress(byte[] bytes)
+    {
+        using var compressed = new MemoryStream();
+        using (var brotli = new BrotliStream(compressed, new BrotliCompressionOptions { Quality = 11 }))
+        {
+            brotli.Write(bytes);
+        }
+
+        return compressed.ToArray();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -108,7 +130,7 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
     [GeneratedRegex(@"--mud-palette-primary[a-z-]*:[^;]*;")]
     private static partial Regex PrimaryVariable();
 
-    private sealed record Content(string Css, string Path, string ETag);
+    private sealed record Content(string Css, string Path, string ETag, Lazy<byte[]> Brotli, string BrotliETag);
 }
 
 public static class ThemeStylesheetExtensions
@@ -121,7 +143,10 @@ public static class ThemeStylesheetExtensions
         return services;
     }
 
-    /// <summary>Serves the theme stylesheet at its versioned address, immutable for a year; compressed like other responses.</summary>
+    /// <summary>
+    /// Serves the theme stylesheet at its versioned address, immutable for a year: compressed once with Brotli for
+    /// browsers that accept it (each encoding its own ETag), otherwise as text the response compression may gzip.
+    /// </summary>
     public static IEndpointRouteBuilder MapThemeStylesheet(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/theme.{version}.css", (string version, HttpContext context, ThemeStylesheet theme) =>
@@ -131,11 +156,24 @@ public static class ThemeStylesheetExtensions
                 return Results.NotFound();
             }
 
+            var brotli = AcceptsBrotli(context.Request);
+            var etag = brotli ? theme.BrotliETag : theme.ETag;
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            context.Response.Headers.ETag = theme.ETag;
-            return context.Request.Headers.IfNoneMatch == theme.ETag
-                ? Results.StatusCode(StatusCodes.Status304NotModified)
-                : Results.Text(theme.Css, "text/css; charset=utf-8");
+            context.Response.Headers.ETag = etag;
+            context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+            if (context.Request.Headers.IfNoneMatch == etag)
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            if (!brotli)
+            {
+                return Results.Text(theme.Css, "text/css; charset=utf-8");
+            }
+
+            // Already encoded: the response compression leaves a response with a Content-Encoding alone.
+            context.Response.Headers.ContentEncoding = "br";
+            return Results.Bytes(theme.Brotli, "text/css; charset=utf-8");
         }).ExcludeFromDescription();
 
         // A host's session colours over the theme; the address is the colours, so it never changes content.
@@ -151,4 +189,8 @@ public static class ThemeStylesheetExtensions
         }).ExcludeFromDescription();
         return endpoints;
     }
+
+    private static bool AcceptsBrotli(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptEncoding.Any(encoding =>
+            string.Equals(encoding.Value.Value, "br", StringComparison.OrdinalIgnoreCase) && (encoding.Quality ?? 1) > 0);
 }

@@ -48,9 +48,11 @@ public sealed class ScriptModule(IJSRuntime js, string path) : IAsyncDisposable
             {
                 await import.Result.DisposeAsync();
             }
-            catch (JSDisconnectedException)
+            catch (Exception exception) when (exception is JSDisconnectedException or OperationCanceledException)
             {
-                // The circuit is gone; so is the module.
+                // The circuit is gone, or its browser stopped answering (the release timed out, as calls into a tab that
+                // closed before the server noticed do): either way the module goes with the page. Thrown from here, it
+                // would end the circuit with an error.
             }
         }
     }

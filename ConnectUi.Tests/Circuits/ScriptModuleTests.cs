@@ -46,10 +46,7 @@ public sealed class ScriptModuleTests
     public async Task Disposing_releases_an_imported_module_once_and_later_calls_are_refused()
     {
         var browser = new Browser();
-        var module = new ScriptModule(browser, "./js/example.js");
-        var call = module.InvokeVoidAsync("one").AsTask();
-        browser.Imports[0].SetResult(browser.Module);
-        await call;
+        var module = await ImportedAsync(browser);
 
         await module.DisposeAsync();
 
@@ -80,14 +77,21 @@ public sealed class ScriptModuleTests
     public async Task A_release_the_browser_cannot_answer_is_no_error(Exception failure)
     {
         var browser = new Browser { Module = { DisposeFailure = failure } };
-        var module = new ScriptModule(browser, "./js/example.js");
-        var call = module.InvokeVoidAsync("one").AsTask();
-        browser.Imports[0].SetResult(browser.Module);
-        await call;
+        var module = await ImportedAsync(browser);
 
         await module.DisposeAsync();
 
         Assert.Equal(1, browser.Module.Disposals);
+    }
+
+    /// <summary>A module the browser has imported, through one call.</summary>
+    private static async Task<ScriptModule> ImportedAsync(Browser browser)
+    {
+        var module = new ScriptModule(browser, "./js/example.js");
+        var call = module.InvokeVoidAsync("one").AsTask();
+        browser.Imports[0].SetResult(browser.Module);
+        await call;
+        return module;
     }
 
     /// <summary>A browser whose imports complete when the test says so, one pending task per import.</summary>

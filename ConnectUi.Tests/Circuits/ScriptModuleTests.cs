@@ -84,6 +84,20 @@ public sealed class ScriptModuleTests
         Assert.Equal(1, browser.Module.Disposals);
     }
 
+    [Fact]
+    public async Task A_call_into_a_page_that_has_gone_does_nothing_and_a_question_to_it_fails()
+    {
+        var browser = new Browser();
+        var module = new ScriptModule(browser, "./js/example.js");
+        var call = module.InvokeVoidAsync("focusById", "page-heading").AsTask();
+        var question = module.InvokeAsync<string>("browserContext").AsTask();
+
+        browser.Imports[0].SetException(new JSDisconnectedException("The circuit has disconnected and is being disposed."));
+
+        await call;
+        await Assert.ThrowsAsync<JSDisconnectedException>(() => question);
+    }
+
     /// <summary>A module the browser has imported, through one call.</summary>
     private static async Task<ScriptModule> ImportedAsync(Browser browser)
     {

@@ -16,11 +16,24 @@ public sealed class ScriptModule(IJSRuntime js, string path) : IAsyncDisposable
     private Task<IJSObjectReference>? _import;
     private bool _disposed;
 
-    /// <summary>Calls one of the module's exported functions.</summary>
-    public async ValueTask InvokeVoidAsync(string identifier, params object?[]? args) =>
-        await (await ImportAsync()).InvokeVoidAsync(identifier, args);
+    /// <summary>
+    /// Calls one of the module's exported functions. Into a page that has gone (the tab closed while the circuit was still
+    /// at work) it does nothing: whatever it would have done there matters to nobody, and the exception, thrown from a
+    /// component's after-render, would end the circuit with an error in the log.
+    /// </summary>
+    public async ValueTask InvokeVoidAsync(string identifier, params object?[]? args)
+    {
+        try
+        {
+            await (await ImportAsync()).InvokeVoidAsync(identifier, args);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is going; so is the page the call was for.
+        }
+    }
 
-    /// <summary>Calls one of the module's exported functions and reads what it returns.</summary>
+    /// <summary>Calls one of the module's exported functions and reads what it returns; a gone page has no answer, so it throws.</summary>
     public async ValueTask<TValue> InvokeAsync<TValue>(string identifier, params object?[]? args) =>
         await (await ImportAsync()).InvokeAsync<TValue>(identifier, args);
 

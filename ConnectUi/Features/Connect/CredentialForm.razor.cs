@@ -425,17 +425,8 @@ public sealed partial class CredentialForm
         }
     }
 
-    private async Task DropDraftAsync()
-    {
-        try
-        {
-            await Module.InvokeVoidAsync("dropDraft", DraftKey);
-        }
-        catch (JSDisconnectedException)
-        {
-            // The tab is gone; so is its storage.
-        }
-    }
+    // A tab that has gone took its storage with it: the call then does nothing (ScriptModule).
+    private ValueTask DropDraftAsync() => Module.InvokeVoidAsync("dropDraft", DraftKey);
 
     private ScriptModule Module => _module ??= new(JS, "./Features/Connect/CredentialForm.razor.js");
 

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using ConnectUi.Circuits;
+using ConnectUi.Tests.Support;
 using Microsoft.JSInterop;
 
 namespace ConnectUi.Tests.Circuits;
@@ -10,7 +10,7 @@ public sealed class ScriptModuleTests
     [Fact]
     public async Task Calls_made_while_the_module_loads_share_one_import()
     {
-        var browser = new Browser();
+        var browser = new ScriptedBrowser();
         var module = new ScriptModule(browser, "./js/example.js");
 
         var first = module.InvokeVoidAsync("one", "a").AsTask();
@@ -28,7 +28,7 @@ public sealed class ScriptModuleTests
     [Fact]
     public async Task A_failed_import_fails_its_call_and_the_next_call_imports_again()
     {
-        var browser = new Browser();
+        var browser = new ScriptedBrowser();
         var module = new ScriptModule(browser, "./js/example.js");
 
         var failed = module.InvokeVoidAsync("one").AsTask();
@@ -45,7 +45,7 @@ public sealed class ScriptModuleTests
     [Fact]
     public async Task Disposing_releases_an_imported_module_once_and_later_calls_are_refused()
     {
-        var browser = new Browser();
+        var browser = new ScriptedBrowser();
         var module = await ImportedAsync(browser);
 
         await module.DisposeAsync();
@@ -58,7 +58,7 @@ public sealed class ScriptModuleTests
     [Fact]
     public async Task Disposing_an_unused_module_imports_nothing()
     {
-        var browser = new Browser();
+        var browser = new ScriptedBrowser();
 
         await new ScriptModule(browser, "./js/example.js").DisposeAsync();
 
@@ -76,7 +76,7 @@ public sealed class ScriptModuleTests
     [MemberData(nameof(ReleaseFailures))]
     public async Task A_release_the_browser_cannot_answer_is_no_error(Exception failure)
     {
-        var browser = new Browser { Module = { DisposeFailure = failure } };
+        var browser = new ScriptedBrowser { Module = { DisposeFailure = failure } };
         var module = await ImportedAsync(browser);
 
         await module.DisposeAsync();
@@ -87,7 +87,7 @@ public sealed class ScriptModuleTests
     [Fact]
     public async Task A_call_into_a_page_that_has_gone_does_nothing_and_a_question_to_it_fails()
     {
-        var browser = new Browser();
+        var browser = new ScriptedBrowser();
         var module = new ScriptModule(browser, "./js/example.js");
         var call = module.InvokeVoidAsync("focusById", "page-heading").AsTask();
         var question = module.InvokeAsync<string>("browserContext").AsTask();
@@ -99,62 +99,12 @@ public sealed class ScriptModuleTests
     }
 
     /// <summary>A module the browser has imported, through one call.</summary>
-    private static async Task<ScriptModule> ImportedAsync(Browser browser)
+    private static async Task<ScriptModule> ImportedAsync(ScriptedBrowser browser)
     {
         var module = new ScriptModule(browser, "./js/example.js");
         var call = module.InvokeVoidAsync("one").AsTask();
         browser.Imports[0].SetResult(browser.Module);
         await call;
         return module;
-    }
-
-    /// <summary>A browser whose imports complete when the test says so, one pending task per import.</summary>
-    private sealed class Browser : IJSRuntime
-    {
-        public List<TaskCompletionSource<IJSObjectReference>> Imports { get; } = [];
-
-        public List<string> ImportedPaths { get; } = [];
-
-        public RecordingModule Module { get; } = new();
-
-        public async ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
-        {
-            Assert.Equal("import", identifier);
-            ImportedPaths.Add((string)args![0]!);
-            var import = new TaskCompletionSource<IJSObjectReference>();
-            Imports.Add(import);
-            return (TValue)await import.Task;
-        }
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            InvokeAsync<TValue>(identifier, args);
-    }
-
-    private sealed class RecordingModule : IJSObjectReference
-    {
-        private readonly ConcurrentQueue<string> _calls = new();
-        private int _disposals;
-
-        public IEnumerable<string> Calls => _calls;
-
-        public int Disposals => _disposals;
-
-        public Exception? DisposeFailure { get; set; }
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
-        {
-            var call = $"{identifier}({string.Join(",", args ?? [])})";
-            _calls.Enqueue(call);
-            return ValueTask.FromResult(typeof(TValue) == typeof(string) ? (TValue)(object)call : default(TValue)!);
-        }
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            InvokeAsync<TValue>(identifier, args);
-
-        public ValueTask DisposeAsync()
-        {
-            Interlocked.Increment(ref _disposals);
-            return DisposeFailure is null ? ValueTask.CompletedTask : ValueTask.FromException(DisposeFailure);
-        }
     }
 }

@@ -19,19 +19,20 @@ public sealed class JourneyRecordingTests : IDisposable
     private readonly FakeTimeProvider _time = new(TestServices.Now);
     private readonly InProcessJourneyFeed _feed = new(NullLogger<InProcessJourneyFeed>.Instance);
     private readonly List<JourneyUpdate> _published = [];
+    private readonly DbContextOptions<ConnectUiDbContext> _options;
     private readonly JourneyRecorder _recorder;
     private readonly VisitDirectory _directory;
 
     public JourneyRecordingTests()
     {
         _connection.Open();
-        var options = new DbContextOptionsBuilder<ConnectUiDbContext>().UseSqlite(_connection).Options;
-        using (var db = new ConnectUiDbContext(options))
+        _options = new DbContextOptionsBuilder<ConnectUiDbContext>().UseSqlite(_connection).Options;
+        using (var db = new ConnectUiDbContext(_options))
         {
             db.Database.Migrate();
         }
 
-        var factory = new Factory(options);
+        var factory = new Factory(_options);
         _recorder = new JourneyRecorder(factory, _feed, _time);
         _directory = new VisitDirectory(factory, _time, Options.Create(new JourneyRetentionOptions()));
         _feed.Subscribe(update =>
@@ -57,6 +58,25 @@ public sealed class JourneyRecordingTests : IDisposable
         Assert.Matches("^[A-Z0-9]{3}-[A-Z0-9]{3}$", visit.DisplayCode);
         Assert.Equal(JourneyEventKind.PageOpened, Assert.Single(_published).Event.Kind);
         Assert.Equal("de-DE, Phone", _published[0].Event.Detail);
+    }
+
+    [Fact]
+    public async Task An_event_is_written_after_the_call_that_reported_it_has_returned()
+    {
+        // Microsoft.Data.Sqlite answers "async" calls on the caller's thread: written at once, an event would hold the
+        // person's input (and the render that answers it) until the save was done. This database opens only once the
+        // call has returned to its caller.
+        var visit = await StartAsync();
+        var returned = new ManualResetEventSlim();
+        var recorder = new JourneyRecorder(new OpensAfter(_options, returned), _feed, _time);
+
+        var recording = recorder.RecordAsync(visit.Id, new JourneyEventData(JourneyEventKind.FieldValid) { Field = "Hostname" }, CancellationToken.None);
+        returned.Set();
+        await recording;
+
+        Assert.Equal(
+            [JourneyEventKind.PageOpened, JourneyEventKind.FieldValid],
+            (await _directory.TimelineAsync(visit.Id, CancellationToken.None)).Select(e => e.Kind));
     }
 
     [Fact]
@@ -179,5 +199,12 @@ public sealed class JourneyRecordingTests : IDisposable
     private sealed class Factory(DbContextOptions<ConnectUiDbContext> options) : IDbContextFactory<ConnectUiDbContext>
     {
         public ConnectUiDbContext CreateDbContext() => new(options);
+    }
+
+    /// <summary>Opens a context once the caller has gone on; on the caller's own thread it would wait in vain and fail.</summary>
+    private sealed class OpensAfter(DbContextOptions<ConnectUiDbContext> options, ManualResetEventSlim returned) : IDbContextFactory<ConnectUiDbContext>
+    {
+        public ConnectUiDbContext CreateDbContext() =>
+            returned.Wait(TimeSpan.FromSeconds(5)) ? new(options) : throw new TimeoutException("The event was written on the caller's thread.");
     }
 }

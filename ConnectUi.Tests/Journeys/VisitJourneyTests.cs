@@ -59,57 +59,11 @@ public sealed class VisitJourneyTests
     }
 
     [Fact]
-    public async Task Recording_waits_until_the_event_that_reported_it_has_returned()
-    {
-        // SQLite's "async" calls complete on the caller's thread: a recording run inline would hold the person's event (and
-        // the render that answers it) until the write was done. This database writes only once the events have returned.
-        var database = new SynchronousDatabase();
-        var journey = new VisitJourney(database, NullLogger<VisitJourney>.Instance);
-
-        journey.Start(new VisitStart("konnektive", null, null, null, null, null));
-        journey.FieldChecked("ApiLoginId", "NotEmptyValidator", "Enter the API Login ID.", []);
-        journey.FieldChecked("ApiLoginId", null, null, []);
-        database.EventsReturned.Set();
-        await journey.AbandonAsync();
-
-        Assert.Equal(
-            [JourneyEventKind.FieldInvalid, JourneyEventKind.FieldValid, JourneyEventKind.Abandoned],
-            database.Recorded.Events.Select(e => e.Kind));
-    }
-
-    [Fact]
     public async Task A_connected_visit_is_not_abandoned_when_the_page_goes_away()
     {
         _journey.Connected(Guid.NewGuid());
         await _journey.AbandonAsync();
 
         Assert.Equal([JourneyEventKind.Connected], _recorder.Events.Select(e => e.Kind));
-    }
-
-    /// <summary>Answers synchronously, as SQLite does, and writes events only once the test's calls have returned.</summary>
-    private sealed class SynchronousDatabase : IJourneyRecorder
-    {
-        public ManualResetEventSlim EventsReturned { get; } = new();
-
-        public RecordingJourneyRecorder Recorded { get; } = new();
-
-        // A visit starts after the page's first render, in no event of the person's.
-        public Task<VisitSummary> StartVisitAsync(VisitStart start, CancellationToken cancellationToken) =>
-            Recorded.StartVisitAsync(start, cancellationToken);
-
-        public Task RecordAsync(Guid visitId, JourneyEventData data, CancellationToken cancellationToken)
-        {
-            WaitForEvents();
-            return Recorded.RecordAsync(visitId, data, cancellationToken);
-        }
-
-        // Inline, this waits in the test's own call in vain and fails the recording, which the journey only logs.
-        private void WaitForEvents()
-        {
-            if (!EventsReturned.Wait(TimeSpan.FromSeconds(5)))
-            {
-                throw new TimeoutException("The recording ran inside the event.");
-            }
-        }
     }
 }

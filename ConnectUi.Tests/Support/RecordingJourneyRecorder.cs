@@ -20,33 +20,6 @@ public sealed class RecordingJourneyRecorder : IJourneyRecorder
     public Task RecordAsync(Guid visitId, JourneyEventData data, CancellationToken cancellationToken)
     {
         Events.Enqueue(data);
-        lock (Events)
-        {
-            Monitor.PulseAll(Events);
-        }
-
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// The first event that matches, once recorded. A page records an event after the render that follows the person's
-    /// action, so no render announces it and bUnit's WaitForAssertion would not look again.
-    /// </summary>
-    public JourneyEventData WaitFor(Func<JourneyEventData, bool> match)
-    {
-        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        lock (Events)
-        {
-            while (!Events.Any(match))
-            {
-                var left = giveUp - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !Monitor.Wait(Events, left))
-                {
-                    return Events.FirstOrDefault(match) ?? throw new TimeoutException("No such journey event was recorded within 5 s.");
-                }
-            }
-        }
-
-        return Events.First(match);
     }
 }

@@ -53,6 +53,11 @@ public sealed class JourneyRecorder(IDbContextFactory<ConnectUiDbContext> databa
 
     public async Task RecordAsync(Guid visitId, JourneyEventData data, CancellationToken cancellationToken)
     {
+        // Later, not inside the event that reported it: Microsoft.Data.Sqlite completes its "async" calls synchronously, so
+        // a write started at once held the person's event, and the render that answers it, until it was done (a field's
+        // message took twice as long to show; docs/performance.md, ninth round). On a circuit the rest runs after the
+        // render, on the circuit's own thread, so a page's writes never race each other or its connection's save.
+        await Task.Yield();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
         if (visit is null || (data.Kind == JourneyEventKind.Abandoned && visit.State != VisitState.Active))

@@ -100,18 +100,7 @@ public sealed partial class VisitJourney(IJourneyRecorder recorder, ILogger<Visi
     private void Record(JourneyEventData data)
     {
         _last = (data.Kind, data.Step);
-        Enqueue(async () =>
-        {
-            // Later, not inside the event that reported it: Microsoft.Data.Sqlite completes its "async" calls synchronously,
-            // so a recording run at once held the person's event, and the render that answers it, until its write was done
-            // (a field's message took twice as long to show; docs/performance.md, ninth round). On a circuit it runs after
-            // the render, on the circuit's own thread, so a page's writes never race each other or its connection's save.
-            await Task.Yield();
-            if (Visit is { } visit)
-            {
-                await recorder.RecordAsync(visit.Id, data, CancellationToken.None);
-            }
-        });
+        Enqueue(() => Visit is { } visit ? recorder.RecordAsync(visit.Id, data, CancellationToken.None) : Task.CompletedTask);
     }
 
     private void Enqueue(Func<Task> work) => _tail = RunAfterAsync(_tail, work);

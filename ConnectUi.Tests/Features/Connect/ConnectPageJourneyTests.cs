@@ -74,7 +74,7 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
 
         page.FindAll("[data-testid=copy-button]").Single(b => b.GetAttribute("aria-label") == string.Format(ConnectStrings.CopyValue, host)).Click();
 
-        Recorder.WaitFor(e => e.Kind == JourneyEventKind.ValueCopied && e.Detail == host);
+        page.WaitForAssertion(() => Assert.Contains(Recorder.Events, e => e.Kind == JourneyEventKind.ValueCopied && e.Detail == host));
         Assert.Equal(host, clipboard.Invocations.Single(i => i.Identifier == "copyText").Arguments[0]);
         var checkMarks = page.FindAll("[data-testid=copy-button]").Where(ShowsCheckMark);
         Assert.Equal(string.Format(ConnectStrings.CopyValue, host), Assert.Single(checkMarks).GetAttribute("aria-label"));
@@ -108,7 +108,8 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
         page.Find("#field-Username").Input("typed-secret-without-plus");
         page.Find("#field-Username").Blur();
 
-        var invalid = Recorder.WaitFor(e => e.Kind == JourneyEventKind.FieldInvalid);
+        page.WaitForAssertion(() => Assert.Contains(Recorder.Events, e => e.Kind == JourneyEventKind.FieldInvalid));
+        var invalid = Recorder.Events.Single(e => e.Kind == JourneyEventKind.FieldInvalid);
         Assert.Equal(nameof(ConnectWisePsaCredentials.Username), invalid.Field);
         Assert.Equal(ConnectWisePsaStrings.UsernameNeedsPlus, invalid.Message);
         Assert.False(string.IsNullOrEmpty(invalid.Rule));
@@ -134,7 +135,7 @@ public sealed class ConnectPageJourneyTests : ComponentTestContext
 
         page.Find("form").Submit();
 
-        Recorder.WaitFor(e => e.Kind == JourneyEventKind.Outcome);
+        page.WaitForAssertion(() => Assert.Contains(Recorder.Events, e => e.Kind == JourneyEventKind.Outcome));
         var submitted = Recorder.Events.Single(e => e.Kind == JourneyEventKind.Submitted);
         Assert.Contains("Hostname: " + ConnectWisePsaSandbox.Hostname, submitted.Detail, StringComparison.Ordinal);
         Assert.Contains("2025.1", submitted.Detail, StringComparison.Ordinal);
